@@ -1,0 +1,331 @@
+"""Reads the routing header of a cable: id, date, origin, classification, tags, subject, refs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from . import patterns as P
+
+
+@dataclass
+class Line:
+    """One line of the raw text: its content (no line break) and where it starts in the raw text."""
+
+    text: str
+    start: int
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+@dataclass
+class Header:
+    id: str | None = None
+    date: datetime | None = None
+    date_precision: str | None = None  # "minute" (date-time group or metadata) or "year" (from the id only)
+    origin: str | None = None
+    classification: str | None = None
+    tags: list[str] = field(default_factory=list)
+    subject: str | None = None
+    references: list[str] = field(default_factory=list)
+    body_start: int = 0  # index of the first body line
+    body_col: int = 0  # where the body begins inside that line (run-on headers)
+    warnings: list[str] = field(default_factory=list)
+
+
+def split_lines(text: str) -> list[Line]:
+    """Split ``text`` into lines, keeping each line's raw start offset; ``\\r`` is dropped."""
+    lines, pos = [], 0
+    for chunk in text.split("\n"):
+        content = chunk.rstrip("\r")
+        if content.endswith("\\") and (len(content) == 1 or content[-2] in " \t"):
+            content = content[:-1]  # CSV-escaped line ends of one release variant
+        lines.append(Line(content, pos))
+        pos += len(chunk) + 1
+    return lines
+
+
+def normalise_classification(raw: str) -> str:
+    squeezed = re.sub(r"\s+", "", raw.upper())
+    if squeezed.startswith("UNCLAS"):
+        return "UNCLASSIFIED" + ("//FOUO" if "OFFICIAL" in squeezed else "")
+    if squeezed.startswith("LIMITEDOFFICIALUSE"):
+        return "LIMITED OFFICIAL USE"
+    if squeezed.startswith("CONFIDENTIAL"):
+        return "CONFIDENTIAL"
+    if squeezed.startswith("SECRET"):
+        return "SECRET//NOFORN" if "NOFORN" in squeezed else "SECRET"
+    return raw.strip()
+
+
+def make_id(year: int | str, post: str, number: str) -> str:
+    """Canonical cable id: two-digit year, post without spaces, number without leading zeros."""
+    yy = str(year)[-2:].zfill(2)
+    post = re.sub(r"[^A-Z]", "", post.upper())
+    if post in ("SECSTATE", "SECSTATEWASHDC"):
+        post = "STATE"
+    return f"{yy}{post}{int(number)}"
+
+
+def _first(lines: list[Line], rx: re.Pattern, stop: int) -> tuple[int, re.Match] | None:
+    for i, line in enumerate(lines[:stop]):
+        m = rx.search(line.text)
+        if m:
+            return i, m
+    return None
+
+
+def _continuation(lines: list[Line], i: int, first: str) -> tuple[str, int]:
+    """Join a header field's continuation lines (until a blank, keyword or mark line)."""
+    parts, j = [first.strip()], i + 1
+    while j < len(lines):
+        t = lines[j].text
+        if (not t.strip() or _is_keyword(t) or P.PARA_MARK.match(t) or P.PAGE_BREAK.match(t)
+                or P.PORTION.match(t)):
+            break
+        parts.append(t.strip())
+        j += 1
+    return " ".join(p for p in parts if p), j
+
+
+def _is_keyword(text: str) -> bool:
+    return bool(
+        P.SUBJECT.match(text) or P.TAGS.match(text) or P.REF.match(text) or P.EO.match(text)
+        or P.CLASSIFIED_BY.match(text) or P.CLASS_LINE.match(text) or P.FM_LINE.match(text)
+        or P.DTG.match(text) or text.strip() in ("SIPDIS", "Cable title:", "header:")
+    )
+
+
+def _dtg_date(m: re.Match) -> datetime | None:
+    month = P.MONTHS.get(m["mon"].upper())
+    if not month:
+        return None
+    try:
+        return datetime(2000 + int(m["yy"]) if int(m["yy"]) < 50 else 1900 + int(m["yy"]), month,
+                        int(m["day"]), int(m["hh"]), int(m["mm"]))
+    except ValueError:
+        return None
+
+
+_DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%m/%d/%Y %H:%M", "%A, %d %B %Y, %H:%M", "%Y-%m-%d")
+
+
+def _parse_date_text(value: str) -> datetime | None:
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(value.strip(), fmt)
+        except ValueError:
+            continue
+    return None
+
+
+def _metadata_date(lines: list[Line]) -> datetime | None:
+    """A date written by the release's metadata (ISO or US form) near the top of the file."""
+    for line in lines:
+        m = P.ISO_DATE.search(line.text) or P.US_DATE.search(line.text)
+        if m:
+            try:
+                return datetime(int(m["y"]), int(m["m"]), int(m["d"]), int(m["H"] or 0), int(m["M"] or 0))
+            except ValueError:
+                continue
+    return None
+
+
+_WEEKDAY_DATE = re.compile(
+    r"^\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4},\s+\d{1,2}:\d{2}\s*$")
+_KV = re.compile(r"^(?P<key>id|date|refid|origin|classification|destination):\s*(?P<value>.*)$")
+_NOT_POSTS = {"PARA", "PARAS", "PARAGRAPH", "AND", "OF", "SECTION", "TO", "NOTAL", "ALSO", "THE", "IN", "FOR"}
+
+
+def parse_references(text: str, year: int | None) -> list[str]:
+    """Canonical ids of the cables a REF line names (``06 STATE 202745`` -> ``06STATE202745``)."""
+    text = P.MD_LINK_JUNK.sub(" ", text)
+    out: list[str] = []
+    for m in P.REF_ITEM.finditer(text):
+        post = m["post"]
+        if post.split()[0] in _NOT_POSTS or post.split()[-1] in _NOT_POSTS:
+            continue
+        ref_year = m["year"] or (str(year) if year else None)
+        if not ref_year:
+            continue
+        rid = make_id(ref_year, post, m["num"])
+        if rid not in out:
+            out.append(rid)
+    return out
+
+
+def _clean_tags(text: str) -> list[str]:
+    text = re.sub(r"\[([^\]]+)\]\(#\)", r"\1", text)
+    return [t for t in re.split(r"[\s,;]+", text) if re.fullmatch(r"[A-Z][A-Z0-9-]{1,11}", t)]
+
+
+def _first_mark(lines: list[Line], after: int) -> int:
+    for i in range(after, len(lines)):
+        if P.PARA_MARK.match(lines[i].text):
+            return i
+    return len(lines)
+
+
+def read_header(lines: list[Line], name_year: int | None = None) -> Header:
+    """Find the header fields in ``lines`` and the index where the body begins."""
+    h = Header()
+    n = len(lines)
+    kv: dict[str, str] = {}
+    for line in lines[:60]:
+        m = _KV.match(line.text)
+        if m and m["key"] not in kv:
+            kv[m["key"]] = m["value"].strip()
+
+    # Identifier / Created / Classification / Origin block
+    ident: dict[str, str] = {}
+    texts = [line.text.strip() for line in lines[:40]]
+    if "Identifier" in texts and "Created" in texts:
+        i = texts.index("Identifier")
+        keys = texts[i : i + 4]
+        values = [t for t in texts[i + 4 :] if t][:4]
+        ident = dict(zip((k.lower() for k in keys), values))
+        if "Cable title:" in texts:
+            j = texts.index("Cable title:")
+            title = next((t for t in texts[j + 1 :] if t), None)
+            if title:
+                h.subject = title
+
+    subject_hits = [i for i, line in enumerate(lines[: min(n, 400)]) if P.SUBJECT.match(line.text)]
+    first_subject = subject_hits[0] if subject_hits else None
+    mark = _first_mark(lines, (first_subject or 0) + 1)
+    search_end = mark if mark < n else min(n, (subject_hits[-1] + 40) if subject_hits else 120)
+
+    # classification line -> post and number
+    class_hit = _first(lines, P.CLASS_LINE, search_end)
+    if class_hit:
+        h.classification = normalise_classification(class_hit[1]["cls"])
+    elif ident.get("classification") or kv.get("classification"):
+        h.classification = normalise_classification(ident.get("classification") or kv["classification"])
+
+    fm = _first(lines, P.FM_LINE, search_end)
+    if fm:
+        h.origin = fm[1]["origin"]
+    elif ident.get("origin") or kv.get("origin"):
+        h.origin = ident.get("origin") or kv.get("origin")
+
+    dtg = _first(lines, P.DTG, search_end) or _first(lines, P.DTG_INLINE, n)
+    if dtg:
+        h.date = _dtg_date(dtg[1])
+    if h.date is None:
+        for value in (ident.get("created"), kv.get("date")):
+            if value and (d := _parse_date_text(value)):
+                h.date = d
+                break
+    if h.date is None:
+        hit = _first(lines, _WEEKDAY_DATE, search_end)
+        if hit:
+            h.date = _parse_date_text(hit[1].group(0))
+    if h.date is None:
+        h.date = _metadata_date(lines[: min(n, 40)])
+    if h.date is not None:
+        h.date_precision = "minute"
+
+    year = h.date.year if h.date else None
+    explicit = ident.get("identifier") or kv.get("refid")
+    if not explicit:
+        hit = _first(lines, P.BARE_ID, min(n, 40))
+        explicit = hit[1]["id"] if hit and P.CABLE_ID.match(hit[1]["id"]) else None
+    if class_hit is None:
+        class_hit = _first(lines, P.CLASS_INLINE, min(n, 40))
+        if class_hit and not h.classification:
+            h.classification = normalise_classification(class_hit[1]["cls"])
+    if class_hit and (year or explicit or name_year):
+        m = class_hit[1]
+        y = year or (int(P.CABLE_ID.match(explicit)["yy"]) if explicit and P.CABLE_ID.match(explicit) else name_year)
+        h.id = make_id(y, m["post"], m["num"])
+        if explicit and P.CABLE_ID.match(explicit) and explicit != h.id:
+            h.id = explicit  # the release's own identifier wins over a garbled banner
+        if year is None and not explicit:
+            h.warnings.append(f"no date in the text; year 20{y:02d} from the file name" if y < 50
+                              else f"no date in the text; year 19{y:02d} from the file name")
+    elif explicit:
+        h.id = explicit
+    if h.date is None and h.id and (m := P.CABLE_ID.match(h.id)):
+        yy = int(m["yy"])
+        h.date = datetime(2000 + yy if yy < 50 else 1900 + yy, 1, 1)
+        h.date_precision = "year"
+
+    # subject (line start, or inside a run-on line)
+    if h.subject is None:
+        if subject_hits:
+            i = subject_hits[0]
+            h.subject, _ = _continuation(lines, i, P.SUBJECT.match(lines[i].text)["rest"])
+        else:
+            hit = _first(lines, P.SUBJECT_INLINE, min(n, 60))
+            if hit:
+                h.subject = hit[1]["rest"]
+    subject_line = lines[subject_hits[0]].text if subject_hits else ""
+    if h.subject:
+        h.subject = re.sub(r"\s+", " ", P.SUBJECT_STOP.split(h.subject)[0]).strip() or None
+
+    # tags, with continuation lines before SUBJECT
+    tags_hit = _first(lines, P.TAGS, search_end)
+    if tags_hit:
+        i, m = tags_hit
+        tags = _clean_tags(m["rest"])
+        j = i + 1
+        while j < min(n, i + 4):
+            t = lines[j].text.strip()
+            if t and (P.SUBJECT.match(t) or not re.fullmatch(r"[A-Z0-9 ,;\[\]()#-]+", t)):
+                break
+            tags += _clean_tags(t)
+            j += 1
+        h.tags = list(dict.fromkeys(tags))
+
+    # references: REF line and its continuation, or REF inside a run-on subject line
+    ref_text = ""
+    ref_hit = _first(lines, P.REF, search_end)
+    if ref_hit:
+        i, m = ref_hit
+        ref_text, _ = _continuation(lines, i, m["rest"] or m["rest2"] or "")
+    elif (k := re.search(r"\bREF:\s*(.*?)(?:Classified By|CLASSIFIED BY|$)", subject_line)):
+        ref_text = k.group(1)
+    if ref_text:
+        ref_text = re.split(r"Classified By|CLASSIFIED BY", ref_text)[0]
+        h.references = [r for r in parse_references(ref_text, year) if r != h.id]
+
+    h.body_start = _body_start(lines, search_end, mark)
+    h.body_col = _run_on_split(lines, h.body_start)
+    if h.body_col:
+        h.body_start -= 1
+    return h
+
+
+def _run_on_split(lines: list[Line], body_start: int) -> int:
+    """Column where body text begins inside the last header line, for run-on headers; else 0."""
+    if body_start == 0 or body_start > len(lines):
+        return 0
+    last = lines[body_start - 1].text
+    if len(last) < 150:
+        return 0
+    m = P.BODY_OPENING.search(last, 20)
+    if m:
+        return m.start()
+    if P.REF.match(last):
+        items = list(P.REF_ITEM.finditer(last))
+        if items and len(last) - items[-1].end() > 100:
+            return items[-1].end() + 1
+    return 0
+
+
+def _body_start(lines: list[Line], search_end: int, mark: int) -> int:
+    """The first line after the last header block (header fields may repeat after a section banner)."""
+    last = -1
+    for i in range(min(search_end, len(lines))):
+        t = lines[i].text
+        if _is_keyword(t) or t.strip().startswith("This record is a partial extract"):
+            last = i
+    if last < 0:
+        return 0 if mark >= len(lines) else mark
+    if P.SUBJECT.match(lines[last].text) or P.REF.match(lines[last].text) or P.CLASSIFIED_BY.match(lines[last].text):
+        _, j = _continuation(lines, last, "")
+        return j
+    return last + 1

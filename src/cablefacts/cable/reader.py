@@ -1,0 +1,46 @@
+"""``parse_cable``: raw cable text in, ``Cable`` out."""
+
+from __future__ import annotations
+
+import re
+
+from .body import build_body
+from .header import read_header, split_lines
+from .model import Cable
+
+
+def parse_cable(text: str, *, name: str | None = None) -> Cable:
+    """Parse a whole cable, or a header fragment, into a ``Cable``.
+
+    ``name`` (a file name such as ``07ASTANA614.txt``) is only a fallback for the
+    year when the text states none; the id always comes from the cable's own text.
+    """
+    lines = split_lines(text)
+    name_year = None
+    if name and (m := re.match(r"(\d{2})[A-Z]", name)):
+        name_year = int(m.group(1))
+    header = read_header(lines, name_year)
+    body_lines = lines[header.body_start :]
+    if header.body_col and body_lines:
+        first = body_lines[0]
+        body_lines[0] = type(first)(first.text[header.body_col :], first.start + header.body_col)
+    body = build_body(body_lines)
+    warnings = header.warnings + body.warnings
+    if not body.paragraphs:
+        warnings.append("no body text after the header")
+    return Cable(
+        id=header.id,
+        date=header.date,
+        date_precision=header.date_precision,
+        origin=header.origin,
+        classification=header.classification,
+        tags=header.tags,
+        subject=header.subject,
+        references=header.references,
+        signer=body.signer,
+        body=body.text,
+        paragraphs=body.paragraphs,
+        offsets=body.offsets,
+        raw=text,
+        warnings=warnings,
+    )

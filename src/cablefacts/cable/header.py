@@ -65,7 +65,7 @@ def make_id(year: int | str, post: str, number: str) -> str:
     """Canonical cable id: two-digit year, post without spaces, number without leading zeros."""
     yy = str(year)[-2:].zfill(2)
     post = re.sub(r"[^A-Z]", "", post.upper())
-    if post in ("SECSTATE", "SECSTATEWASHDC"):
+    if post in ("SECSTATE", "SECSTATEWASHDC", "WASHDC"):
         post = "STATE"
     return f"{yy}{post}{int(number)}"
 
@@ -248,6 +248,10 @@ def read_header(lines: list[Line], name_year: int | None = None) -> Header:
                               else f"no date in the text; year 19{y:02d} from the file name")
     elif explicit:
         h.id = explicit
+    elif year and fm and (de := _first(lines, P.DE_LINE, search_end)):
+        post = re.sub(r"^(?:AM|US)[A-Z]*\s+|\s+(?:PRIORITY|IMMEDIATE|ROUTINE)$", "", fm[1]["origin"])
+        h.id = make_id(year, post, de[1]["num"])
+        h.warnings.append("no classification line; id from the routing lines (DE and FM)")
     if h.date is None and h.id and (m := P.CABLE_ID.match(h.id)):
         yy = int(m["yy"])
         h.date = datetime(2000 + yy if yy < 50 else 1900 + yy, 1, 1)

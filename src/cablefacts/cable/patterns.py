@@ -12,7 +12,7 @@ CLASSIFICATION = "(?:" + "|".join(CLASSIFICATIONS) + ")"
 
 # "UNCLAS SECTION 01 OF 02 ASTANA 001061", "C O N F I D E N T I A L CAIRO 001222", "UNCLAS STATE 060633"
 CLASS_LINE = re.compile(
-    rf"^\s*(?P<cls>{CLASSIFICATION})\s+(?:SECTION\s+\d+\s+OF\s+\d+\s+)?"
+    rf"^\s*(?P<cls>{CLASSIFICATION})\s+(?:S?ECTION\s+\d+\s+[OG]F\s+\d+\s+)?"
     r"(?P<post>[A-Z][A-Z .'-]*?[A-Z])\s+(?P<num>\d{2,7})\s*$"
 )
 # date-time group "P 190530Z APR 06", "O 071206Z MAR 07"
@@ -50,7 +50,7 @@ LONE_WORDS = re.compile(
 DASHES = re.compile(r"^\s*[-=_*]{3,}[-=_* ]*$")
 
 # paragraph marks: "¶1.", "1.", "[1](#)1.", "1.(C)", "¶10. (SBU)"
-PARA_MARK = re.compile(r"^\s*(?P<junk>¶|\[\d+\]\(#\))?\s*(?P<num>\d{1,3}[A-Z]?)\s?\.(?=\s|\(|[A-Z\"'])\s*")
+PARA_MARK = re.compile(r"^\s*(?P<junk>¶|\[\d+\]\(#\))?\s*(?P<num>\d{1,3}(?:[A-Z](?:-[A-Z])?)?)\s?\.(?=\s|\(|[A-Z\"'])\s*")
 MD_ESCAPE = re.compile(r"\\([$*_#\[\]()&%<>])")
 MD_LINK_JUNK = re.compile(r"\[(\d+)\]\(#\)")
 INLINE_PILCROW = re.compile(r"¶(?=\d)")
@@ -67,3 +67,5 @@ MONTHS = {m: i for i, m in enumerate(
 # a portion marking that opens body text: "(C) ", "(SBU) "; a numbered one: "1. (C)"
 PORTION = re.compile(r"^\s*\((?:U|C|S|SBU|S/NF|C/NF|LOU|U/FOUO)\)\s")
 BODY_OPENING = re.compile(r"(?:(?<=\s)|^)(?:\d{1,2}\.\s*)?\((?:U|C|S|SBU|S/NF|C/NF|LOU|U/FOUO)\)\s")
+# routing line "DE RUEHMK #0492/01 2060620": the cable's number
+DE_LINE = re.compile(r"^\s*DE\s+[A-Z]+\s+#(?P<num>\d{1,7})\b")

@@ -137,3 +137,138 @@ def corpus_manifest(
     path = corpus_mod.write_manifest(entries)
     groups = Counter(e.group for e in entries)
     console.print(f"{path}: {len(entries)} cables, {sum(1 for g in groups.values() if g > 1)} near-duplicate groups")
+
+
+# ---------------------------------------------------------------- annotations
+annotations_app = typer.Typer(help="Gold annotations: validate, stats, export, import, convert.",
+                              no_args_is_help=True)
+app.add_typer(annotations_app, name="annotations")
+
+
+@annotations_app.command("validate")
+def annotations_validate(paths: list[Path] = typer.Argument(None, help="Gold files (default: all).")) -> None:
+    """Check every gold file against its cable and the schema; exit 1 on any problem."""
+    from .annotations.validate import validate_all
+
+    problems = validate_all(paths=paths or None)
+    for p in problems:
+        console.print(str(p), highlight=False, markup=False)
+    from .annotations.store import annotated_ids
+
+    n = len(paths) if paths else len(annotated_ids())
+    if problems:
+        fail(f"{len(problems)} problems in {n} gold files")
+    console.print(f"{n} gold files: no problems")
+
+
+@annotations_app.command("stats")
+def annotations_stats() -> None:
+    """Counts of cables, entities per label and relations per type, per split."""
+    from .annotations import schema
+    from .annotations.splits import SPLITS, load_splits
+    from .annotations.store import annotated_ids, load_gold
+
+    splits = load_splits()
+    side = {c: s for s in SPLITS for c in splits.get(s, [])}
+    counts: dict[str, Counter] = {s: Counter() for s in (*SPLITS, "unassigned")}
+    countries: dict[str, set] = {s: set() for s in counts}
+    for cid in annotated_ids():
+        gold = load_gold(cid)
+        s = side.get(cid, "unassigned")
+        counts[s]["cables"] += 1
+        countries[s].add(splits.get("countries", {}).get(cid))
+        labels = {e.id: e.label for e in gold.entities}
+        counts[s].update(e.label for e in gold.entities)
+        counts[s].update(r.type for r in gold.relations)
+        del labels
+    shown = [s for s in counts if counts[s]["cables"]]
+    table = Table(title="Annotated corpus")
+    table.add_column("")
+    for s in shown:
+        table.add_column(s, justify="right")
+    table.add_column("total", justify="right")
+    for key in ("cables", *schema.LABELS, *schema.RELATIONS):
+        table.add_row(key, *(str(counts[s][key]) for s in shown), str(sum(counts[s][key] for s in shown)))
+    table.add_row("countries", *(str(len(countries[s] - {None})) for s in shown),
+                  str(len(set().union(*countries.values()) - {None})))
+    console.print(table)
+
+
+@annotations_app.command("export")
+def annotations_export(
+    output: Path = typer.Option(..., "-o", "--output", help="JSONL file to write."),
+    fmt: str = typer.Option("doccano", "--format", help="doccano or prodigy."),
+    cables: list[str] = typer.Option([], "--cable", help="Only these cables (default: all annotated)."),
+) -> None:
+    """Write the gold as doccano or Prodigy JSONL, one record per paragraph."""
+    from .annotations import doccano, prodigy
+    from .annotations.store import annotated_ids, load_resolved
+
+    if fmt not in ("doccano", "prodigy"):
+        fail(f"unknown format {fmt!r}: use doccano or prodigy")
+    n = 0
+    with open(output, "w", encoding="utf-8") as f:
+        for cid in cables or annotated_ids():
+            cable, gold = load_resolved(cid)
+            records = doccano.to_records(cable, gold) if fmt == "doccano" else prodigy.to_tasks(cable, gold)
+            for rec in records:
+                f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                n += 1
+    console.print(f"{output}: {n} paragraphs")
+
+
+@annotations_app.command("import")
+def annotations_import(
+    path: Path,
+    fmt: str = typer.Option("doccano", "--format", help="doccano, prodigy, or working (body-offset JSON)."),
+) -> None:
+    """Read doccano/Prodigy JSONL (or working-format JSON files) back into the stand-off store."""
+    from .annotations import doccano, prodigy
+    from .annotations.gold_facts import save_gold_facts
+    from .annotations.store import save_gold, to_raw
+    from .annotations.working import facts_from_working, gold_from_working
+    from .corpus import CorpusError, load_cable, sha256_text
+
+    if fmt == "working":
+        files = sorted(path.glob("*.json")) if path.is_dir() else [path]
+        for p in files:
+            data = json.loads(p.read_text(encoding="utf-8"))
+            cable = load_cable(data["cable"])
+            save_gold(gold_from_working(data, cable))
+            save_gold_facts(data["cable"], facts_from_working(data, cable))
+            console.print(f"{data['cable']}: {len(data.get('entities', []))} entities")
+        return
+    if fmt not in ("doccano", "prodigy"):
+        fail(f"unknown format {fmt!r}")
+    by_cable: dict[str, list[dict]] = {}
+    for k, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            try:
+                rec = json.loads(line)
+                by_cable.setdefault(rec["meta"]["cable"], []).append(rec)
+            except (json.JSONDecodeError, KeyError) as e:
+                fail(f"{path}:{k}: not a {fmt} record ({e})")
+    for cid, records in by_cable.items():
+        try:
+            cable = load_cable(cid)
+        except CorpusError as e:
+            fail(str(e))
+        reader = doccano.from_records if fmt == "doccano" else prodigy.from_tasks
+        gold = reader(cable, records, sha256_text(cable.raw))
+        save_gold(to_raw(gold, cable))
+        console.print(f"{cid}: {len(gold.entities)} entities, {len(gold.relations)} relations")
+
+
+@annotations_app.command("convert")
+def annotations_convert(
+    output: Path = typer.Option(Path("training/corpus"), "-o", "--output", help="Folder for <split>.spacy."),
+) -> None:
+    """Write spaCy DocBin files per split (paragraph docs, relations in user_data)."""
+    from .annotations.docbin import write_docbins
+    from .annotations.splits import SPLITS, load_splits
+    from .annotations.store import load_resolved
+
+    splits = load_splits()
+    counts = write_docbins({s: splits[s] for s in SPLITS}, output, load_resolved)
+    for s, n in counts.items():
+        console.print(f"{output / (s + '.spacy')}: {n} paragraph docs")

@@ -1,0 +1,1 @@
+"""Gold annotations: stand-off store, working/doccano/Prodigy formats, validation, DocBin."""

@@ -1,0 +1,44 @@
+"""Agreement between two annotation passes of the same cables: entity and relation P/R/F1.
+
+An entity agrees when label, start and end are equal; a relation when its type and both its
+entities' spans and labels are equal.
+"""
+
+from __future__ import annotations
+
+from .store import Gold
+
+
+def prf(tp: int, n_pred: int, n_gold: int) -> dict:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0, "tp": tp,
+            "predicted": n_pred, "gold": n_gold}
+
+
+def entity_keys(g: Gold) -> set[tuple]:
+    return {(e.label, e.start, e.end) for e in g.entities}
+
+
+def relation_keys(g: Gold) -> set[tuple]:
+    ents = {e.id: (e.label, e.start, e.end) for e in g.entities}
+    return {(r.type, ents[r.from_id], ents[r.to_id]) for r in g.relations if r.from_id in ents and r.to_id in ents}
+
+
+def compare(a: list[Gold], b: list[Gold]) -> dict:
+    """Pass ``b`` scored against pass ``a`` (F1 is symmetric), summed over cables."""
+    out = {}
+    for name, keys in (("entities", entity_keys), ("relations", relation_keys)):
+        tp = n_a = n_b = 0
+        for ga, gb in zip(a, b):
+            ka, kb = keys(ga), keys(gb)
+            tp, n_a, n_b = tp + len(ka & kb), n_a + len(ka), n_b + len(kb)
+        out[name] = prf(tp, n_b, n_a)
+    return out
+
+
+def disagreements(a: Gold, b: Gold) -> list[tuple[str, tuple]]:
+    """Entities found by only one pass: ("only A"/"only B", key)."""
+    ka, kb = entity_keys(a), entity_keys(b)
+    return [("only A", k) for k in sorted(ka - kb, key=lambda k: k[1])] + \
+           [("only B", k) for k in sorted(kb - ka, key=lambda k: k[1])]

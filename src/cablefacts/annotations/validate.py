@@ -1,0 +1,101 @@
+"""Checks of gold files: offsets, token boundaries, labels, relation pairs, overlaps, hashes."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..pipeline.tokenizer import blank_nlp
+
+from ..corpus import CorpusError, load_cable, read_manifest
+from . import schema
+from .store import AlignmentError, Gold, gold_dir, to_body
+
+
+@dataclass
+class Problem:
+    file: str
+    line: int
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.reason}"
+
+
+def _line_of(text: str, needle: str) -> int:
+    i = text.find(needle)
+    return text.count("\n", 0, i) + 1 if i >= 0 else 1
+
+
+def validate_gold_file(path: Path, root: Path | None = None, nlp=None) -> list[Problem]:
+    """Every problem of one gold file, each with file, line and reason."""
+    nlp = nlp or blank_nlp()
+    text = path.read_text(encoding="utf-8")
+    name = str(path)
+    try:
+        gold = Gold.from_dict(json.loads(text))
+    except (json.JSONDecodeError, KeyError, TypeError) as e:
+        return [Problem(name, 1, f"not a gold file: {e}")]
+    problems: list[Problem] = []
+
+    def add(needle: str, reason: str) -> None:
+        problems.append(Problem(name, _line_of(text, needle), reason))
+
+    if gold.cable != path.stem:
+        add('"cable"', f"cable {gold.cable!r} does not match the file name")
+    manifest = read_manifest(root)
+    if gold.cable not in manifest:
+        add('"cable"', f"{gold.cable} is not in corpus/manifest.tsv")
+        return problems
+    if manifest[gold.cable].sha256 != gold.sha256:
+        add('"sha256"', "sha256 differs from the manifest's: gold written against another text")
+        return problems
+    try:
+        cable = load_cable(gold.cable, root)
+        body = to_body(gold, cable)
+    except (CorpusError, AlignmentError) as e:
+        add('"entities"', str(e))
+        return problems
+    doc = nlp.make_doc(cable.body)
+    starts = {t.idx for t in doc}
+    ends = {t.idx + len(t) for t in doc}
+    ids = {}
+    for raw_e, e in zip(gold.entities, body.entities):
+        where = f'"id": "{e.id}"'
+        if e.id in ids:
+            add(where, f"duplicate entity id {e.id}")
+        ids[e.id] = e
+        if e.label not in schema.LABELS:
+            add(where, f"entity {e.id}: unknown label {e.label}")
+        if not (0 <= e.start < e.end <= len(cable.body)):
+            add(where, f"entity {e.id}: offsets {raw_e.start}:{raw_e.end} outside the text")
+            continue
+        span = cable.body[e.start : e.end]
+        if e.start not in starts or e.end not in ends:
+            add(where, f"entity {e.id}: {span!r} does not start and end on token boundaries")
+        if span != span.strip() or span[-1] in ".,;:":
+            add(where, f"entity {e.id}: {span!r} has whitespace or punctuation at its edge")
+    ordered = sorted(body.entities, key=lambda e: e.start)
+    for a, b in zip(ordered, ordered[1:]):
+        if b.start < a.end:
+            add(f'"id": "{b.id}"', f"entities {a.id} and {b.id} overlap")
+    for r in gold.relations:
+        where = f'"from_id": "{r.from_id}"'
+        head, child = ids.get(r.from_id), ids.get(r.to_id)
+        if head is None or child is None:
+            add(where, f"relation {r.from_id}->{r.to_id}: unknown entity id")
+            continue
+        if r.type not in schema.RELATIONS:
+            add(where, f"relation {r.from_id}->{r.to_id}: unknown type {r.type}")
+        elif not schema.allowed(r.type, head.label, child.label):
+            add(where, f"relation {r.type} {r.from_id}->{r.to_id}: {head.label} -> {child.label} is not allowed")
+        if cable.paragraph_at(head.start) != cable.paragraph_at(child.start):
+            add(where, f"relation {r.type} {r.from_id}->{r.to_id} crosses paragraphs")
+    return problems
+
+
+def validate_all(root: Path | None = None, paths: list[Path] | None = None) -> list[Problem]:
+    nlp = blank_nlp()
+    paths = paths if paths is not None else sorted(gold_dir(root).glob("*.json"))
+    return [p for path in paths for p in validate_gold_file(path, root, nlp)]

@@ -1,0 +1,3 @@
+"""spaCy components of cablefacts, registered on import."""
+
+from . import tokenizer  # noqa: F401

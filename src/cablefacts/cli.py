@@ -272,3 +272,87 @@ def annotations_convert(
     counts = write_docbins({s: splits[s] for s in SPLITS}, output, load_resolved)
     for s, n in counts.items():
         console.print(f"{output / (s + '.spacy')}: {n} paragraph docs")
+
+
+# ---------------------------------------------------------------- facts
+def _cable_files(paths: list[str]) -> list[Path]:
+    import glob
+
+    files: list[Path] = []
+    for p in paths:
+        matches = [Path(m) for m in sorted(glob.glob(p))] or [Path(p)]
+        for m in matches:
+            if m.is_dir():
+                files.extend(sorted(f for f in m.rglob("*.txt") if f.is_file()))
+            elif m.exists():
+                files.append(m)
+            else:
+                err.print(f"[yellow]skipped:[/yellow] {p}: no such file, folder or glob match", highlight=False)
+    return files
+
+
+@app.command("extract")
+def extract_cmd(
+    paths: list[str] = typer.Argument(..., help="Cable files, folders or globs."),
+    output: Path = typer.Option(..., "-o", "--output", help="JSON Lines file of facts."),
+    model: str = typer.Option(None, "--model", help="Trained pipeline (folder or package); default: rules."),
+) -> None:
+    """Read cables and write their facts as JSON Lines, one fact per line."""
+    from rich.progress import Progress
+
+    from .api import facts_from_docs, load
+
+    files = _cable_files(paths)
+    if not files:
+        fail("no cable files found")
+    nlp = load(model)
+    done = failed = n_facts = 0
+    tmp = output.with_suffix(output.suffix + ".part")
+    with open(tmp, "w", encoding="utf-8") as out, Progress(console=err, disable=not err.is_terminal) as bar:
+        task = bar.add_task("extracting", total=len(files))
+        for path in files:
+            bar.advance(task)
+            try:
+                cable = read_cable_file(path)
+            except CableFileError as e:
+                failed += 1
+                err.print(f"[yellow]skipped:[/yellow] {e}", highlight=False)
+                continue
+            docs = nlp.pipe(cable.body[p.start : p.end] for p in cable.paragraphs)
+            for fact in facts_from_docs(cable, docs, nlp):
+                out.write(json.dumps(fact.to_dict(), ensure_ascii=False) + "\n")
+                n_facts += 1
+            done += 1
+    tmp.replace(output)
+    console.print(f"{output}: {n_facts} facts from {done} cables ({failed} skipped)")
+
+
+@app.command("evaluate-facts")
+def evaluate_facts_cmd(
+    predicted: Path,
+    gold_dir: Path = typer.Argument(Path("annotations/facts"), help="Folder of gold <CABLE>.jsonl files."),
+    split: str = typer.Option(None, "--split", help="Only the cables of this split (annotations/splits.json)."),
+    output: Path = typer.Option(None, "-o", "--output", help="Also write the scores as JSON."),
+) -> None:
+    """Score predicted facts against gold facts (P/R/F1 per type and micro)."""
+    from .annotations.gold_facts import load_gold_facts, resolve_facts
+    from .annotations.splits import load_splits
+    from .corpus import load_cable
+    from .facts.evaluate import score
+
+    ids = sorted(p.stem for p in gold_dir.glob("*.jsonl"))
+    if split:
+        ids = [c for c in ids if c in set(load_splits()[split])]
+    gold = [f for cid in ids for f in resolve_facts(load_gold_facts(cid, gold_dir.parent.parent), load_cable(cid))]
+    pred = [json.loads(line) for line in predicted.read_text(encoding="utf-8").splitlines() if line.strip()]
+    pred = [f for f in pred if f.get("cable") in set(ids)]
+    scores = score(pred, gold)
+    table = Table(title=f"facts: {len(ids)} cables" + (f" ({split})" if split else ""))
+    for col in ("type", "precision", "recall", "f1", "tp", "predicted", "gold"):
+        table.add_column(col, justify="right" if col != "type" else "left")
+    for t, s in scores.items():
+        table.add_row(t, *(f"{s[k]:.3f}" if isinstance(s[k], float) else str(s[k])
+                           for k in ("precision", "recall", "f1", "tp", "predicted", "gold")))
+    console.print(table)
+    if output:
+        output.write_text(json.dumps(scores, indent=1) + "\n", encoding="utf-8")

@@ -1,0 +1,65 @@
+"""Python API: ``load()`` gives the pipeline, ``extract()`` turns a cable into facts.
+
+    >>> import cablefacts
+    >>> nlp = cablefacts.load()
+    >>> facts = cablefacts.extract(open("corpus/seed/09STATE60633.txt").read(), nlp)
+    >>> facts[0].to_dict()["type"]
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from .cable import Cable, parse_cable
+from .facts.assemble import Fact, facts_from_doc
+from .facts.normalise import place_code
+from .pipeline import relation_rules, rules  # noqa: F401  (registers the factories)
+from .pipeline.tokenizer import blank_nlp
+
+
+def rules_pipeline() -> Language:
+    """The rules-only pipeline: project tokenizer, entity patterns, relation heuristics."""
+    nlp = blank_nlp()
+    nlp.add_pipe("cablefacts_rules")
+    nlp.add_pipe("cablefacts_relation_rules")
+    return nlp
+
+
+def load(model: str | Path | None = None) -> Language:
+    """A trained pipeline from ``model`` (a folder or package name), else the rules-only pipeline."""
+    if model is None:
+        return rules_pipeline()
+    return spacy.load(model)
+
+
+def cable_country(cable: Cable) -> str | None:
+    """The country a cable reports on: the first country its subject names, else its post's."""
+    for text in (cable.subject or "", cable.origin or ""):
+        for words in re.findall(r"[A-Za-z][A-Za-z ]+", text):
+            tokens = words.split()
+            for n in (3, 2, 1):
+                for k in range(len(tokens) - n + 1):
+                    code = place_code(" ".join(tokens[k : k + n]))
+                    if code and code != "USA":
+                        return code
+    return None
+
+
+def extract(cable: str | Cable, nlp: Language | None = None) -> list[Fact]:
+    """Facts of one cable (raw text or a parsed ``Cable``)."""
+    nlp = nlp or load()
+    if isinstance(cable, str):
+        cable = parse_cable(cable)
+    return facts_from_docs(cable, nlp.pipe(cable.body[p.start : p.end] for p in cable.paragraphs), nlp)
+
+
+def facts_from_docs(cable: Cable, docs, nlp: Language | None = None) -> list[Fact]:
+    country = cable_country(cable)
+    out: list[Fact] = []
+    for p, doc in zip(cable.paragraphs, docs):
+        out.extend(facts_from_doc(doc, cable, p.start, country))
+    return out

@@ -1,0 +1,151 @@
+"""Fact assembly: paragraph docs with entities and ``doc._.relations`` -> facts of FACTS.md (v1)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from ..cable import Cable
+from . import normalise as N
+from .provenance import provenance
+
+SCHEMA_VERSION = "1"
+
+
+@dataclass
+class Fact:
+    """One fact: its type, its fields, and provenance into the cable's body."""
+
+    type: str
+    cable: str | None
+    paragraph: str | None
+    start: int
+    end: int
+    text: str
+    confidence: float
+    fields: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        return {**{k: d[k] for k in ("type", "cable", "paragraph", "start", "end", "text", "confidence")},
+                **d["fields"]}
+
+
+def _exploitation(text: str) -> str | None:
+    t = text.lower()
+    sexual = bool(re.search(r"sex|prostitut|brothel", t))
+    labor = bool(re.search(r"labou?r|domestic servitude|work", t))
+    return "sexual" if sexual and not labor else "labor" if labor and not sexual else None
+
+
+def _stage(text: str) -> str:
+    t = text.lower()
+    for word, stage in (("convict", "conviction"), ("sentenc", "conviction"), ("prosecut", "prosecution"),
+                        ("indict", "prosecution"), ("court", "prosecution"), ("investigat", "investigation"),
+                        ("arrest", "arrest"), ("apprehend", "arrest"), ("detain", "arrest")):
+        if word in t:
+            return stage
+    return "case"
+
+
+def _year(doc: Doc, rels: dict, i: int) -> int | None:
+    for child in rels.get((i, "IN_YEAR"), []):
+        m = re.search(r"(19|20)\d\d", doc.ents[child].text)
+        if m:
+            return int(m.group())
+    return None
+
+
+def facts_from_doc(doc: Doc, cable: Cable, offset: int, default_country: str | None = None) -> list[Fact]:
+    """Facts of one paragraph doc whose text starts at ``offset`` in ``cable.body``."""
+    ents = list(doc.ents)
+    rels: dict[tuple[int, str], list[int]] = {}
+    heads: dict[tuple[int, str], list[int]] = {}
+    for h, c, t, _ in doc._.relations:
+        rels.setdefault((h, t), []).append(c)
+        heads.setdefault((c, t), []).append(h)
+    out: list[Fact] = []
+
+    def emit(kind: str, span: Span, fields: dict, confidence: float, end_span: Span | None = None) -> None:
+        start, end = offset + span.start_char, offset + (end_span or span).end_char
+        if end <= start:
+            start, end = offset + (end_span or span).start_char, offset + span.end_char
+        prov = provenance(cable, start, end)
+        out.append(Fact(kind, prov["cable"], prov["paragraph"], start, end, prov["text"], confidence, fields))
+
+    for i, e in enumerate(ents):
+        sentence = provenance(cable, offset + e.start_char, offset + e.end_char)["text"]
+        if e.label_ == "ARTICLE":
+            ref = N.parse_article(e.text)
+            if ref is None:
+                continue
+            laws = [ents[c].text for c in rels.get((i, "IN_LAW"), [])]
+            pens = [N.parse_penalty(ents[c].text) for c in rels.get((i, "PUNISHABLE_BY"), [])]
+            pen = pens[0] if pens else N.Penalty()
+            emit("provision", e, {"law": N.normalise_law(laws[0]) if laws else None, "article": ref.article,
+                                  "part": ref.part, "clause": ref.clause, "min_years": pen.min_years,
+                                  "max_years": pen.max_years, "fine": pen.fine, "confiscation": pen.confiscation,
+                                  "life": pen.life}, 0.8 if pens else 0.6)
+        elif e.label_ == "CASE_COUNT":
+            count = N.first_number(e.text)
+            if count is None:
+                continue
+            penalties = rels.get((i, "SENTENCED_TO"), [])
+            if penalties:
+                pen = N.parse_penalty(ents[penalties[0]].text)
+                emit("sentence", e, {"offenders": count, "min_years": pen.min_years, "max_years": pen.max_years,
+                                     "suspended": pen.suspended, "exploitation": _exploitation(e.text + " " + sentence),
+                                     "year": _year(doc, rels, i)}, 0.7, ents[penalties[0]])
+            emit("cases", e, {"count": count, "stage": _stage(e.text + " " + sentence),
+                              "exploitation": _exploitation(e.text), "year": _year(doc, rels, i)}, 0.7)
+        elif e.label_ == "VICTIM_COUNT":
+            count = N.first_number(e.text)
+            if count is None:
+                continue
+            t = e.text.lower()
+            gender = "female" if re.search(r"women|woman|girls?|females?", t) else \
+                "male" if re.search(r"\b(?:men|man|boys?|males?)\b", t) else None
+            minors = True if re.search(r"girls?|boys?|child|minor", t) else None
+            origin = [N.place_code(ents[c].text) for c in rels.get((i, "ORIGIN"), [])]
+            norp = [N.place_code(m) for m in re.findall(r"[A-Z][a-z]+", e.text) if m.lower() in N.DEMONYMS]
+            dest = [N.place_code(ents[c].text) for c in rels.get((i, "DESTINATION"), [])]
+            emit("victims", e, {"count": count, "gender": gender, "minors": minors,
+                                "origin": (origin or norp or [None])[0], "destination": (dest or [None])[0],
+                                "exploitation": _exploitation(sentence), "year": _year(doc, rels, i)}, 0.7)
+        elif e.label_ == "MONEY":
+            if heads.get((i, "EQUALS")):
+                continue  # the equivalent of an amount already emitted
+            money = N.parse_money(e.text)
+            if money is None or money.currency is None:
+                continue
+            eq = [N.parse_money(ents[c].text) for c in rels.get((i, "EQUALS"), [])]
+            usd = next((m.amount for m in eq if m and m.currency == "USD"), None)
+            purpose = re.search(r"\bfor\s+((?:\w+\s){0,4}\w+)", sentence[sentence.find(e.text) + len(e.text):]) \
+                if e.text in sentence else None
+            emit("money", e, {"amount": money.amount, "currency": money.currency, "usd": usd,
+                              "year": _year(doc, rels, i), "purpose": purpose.group(1) if purpose else None}, 0.7)
+        elif e.label_ == "TIER":
+            tier = N.parse_tier(e.text)
+            countries = [N.place_code(ents[h].text) for h in heads.get((i, "RANKED"), [])]
+            near = [N.place_code(g.text) for g in ents if g.label_ == "GPE" and g.text in sentence]
+            country = next((c for c in countries if c), None) or (
+                default_country if default_country in near else None)
+            if tier is None or country is None:
+                continue
+            prev = re.search(r"from\s+(Tier\s*\w+(?:\s+Watch\s*list)?|the\s+Watch\s*list)\s+to\s*$",
+                             sentence[: sentence.find(e.text)] if e.text in sentence else "", re.I)
+            year = re.search(r"\b(20[01]\d)\s+(?:TIP\s+)?Report\b", sentence)
+            emit("tier", e, {"country": country, "tier": tier, "year": int(year.group(1)) if year else
+                             (cable.date.year if cable.date else None),
+                             "previous": N.parse_tier(prev.group(1)) if prev else None}, 0.7)
+    for h, c, t, score in doc._.relations:
+        if t != "ROUTE":
+            continue
+        a, b = ents[h], ents[c]
+        text = doc.text[a.end_char : b.start_char].lower()
+        mode = "land" if "land" in text else "air" if "air" in text else "sea" if "sea" in text else None
+        emit("route", a, {"origin": N.place_code(a.text), "destination": N.place_code(b.text),
+                          "origin_place": a.text, "destination_place": b.text, "mode": mode}, 0.6 * score + 0.1, b)
+    return out

@@ -1,0 +1,56 @@
+"""Fact-level scoring with the matching keys of FACTS.md: sets per cable, P/R/F1 per type and micro."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+KEYS = {
+    "provision": ("law", "article", "part", "clause", "min_years", "max_years"),
+    "sentence": ("offenders", "min_years", "max_years"),
+    "victims": ("count",),
+    "cases": ("count", "stage"),
+    "money": ("amount", "currency"),
+    "route": ("origin", "destination"),
+    "tier": ("country", "tier"),
+}
+
+
+def _norm(v):
+    if isinstance(v, float) and v.is_integer():
+        return int(v)
+    if isinstance(v, float):
+        return round(v, 3)
+    return v
+
+
+def fact_key(f: dict) -> tuple:
+    """The identity of a fact for matching (routes fall back to the written place, lower-cased)."""
+    if f["type"] == "route":
+        o = f.get("origin") or (f.get("origin_place") or "").lower() or None
+        d = f.get("destination") or (f.get("destination_place") or "").lower() or None
+        return (f["cable"], "route", o, d)
+    return (f["cable"], f["type"], *(_norm(f.get(k)) for k in KEYS[f["type"]]))
+
+
+def score(predicted: list[dict], gold: list[dict]) -> dict:
+    """P/R/F1 per type and micro-averaged; facts compared as sets per cable."""
+    pred = {fact_key(f) for f in predicted}
+    ref = {fact_key(f) for f in gold}
+    out, totals = {}, defaultdict(int)
+    for t in KEYS:
+        p = {k for k in pred if k[1] == t}
+        g = {k for k in ref if k[1] == t}
+        tp = len(p & g)
+        out[t] = _prf(tp, len(p), len(g))
+        totals["tp"] += tp
+        totals["p"] += len(p)
+        totals["g"] += len(g)
+    out["micro"] = _prf(totals["tp"], totals["p"], totals["g"])
+    return out
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
+            "tp": tp, "predicted": n_pred, "gold": n_gold}

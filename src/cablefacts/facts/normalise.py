@@ -1,0 +1,267 @@
+"""Normalisers: the written form of a number, penalty, amount, article, place or tier -> values."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pycountry
+
+_UNITS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i > 1}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_FRACTIONS = {"half": 0.5, "one-half": 0.5, "one-third": 1 / 3, "two-thirds": 2 / 3, "one-quarter": 0.25,
+              "a quarter": 0.25, "three-quarters": 0.75}
+_WORDS = {"both": 2, "a couple": None, "a dozen": None, "dozens": None, "several": None, "a few": None}
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def parse_number(text: str) -> float | None:
+    """``Twenty-four`` -> 24, ``1,665,848`` -> 1665848, ``1.5`` -> 1.5, ``one-third`` -> 1/3, ``2 million``
+    -> 2000000, ``both`` -> 2; vague words (``a dozen``, ``several``) -> None."""
+    t = text.strip().lower().replace("\u2013", "-")
+    if t in _FRACTIONS:
+        return _FRACTIONS[t]
+    if t in _WORDS:
+        return _WORDS[t]
+    m = _NUMBER.search(t)
+    if m:
+        value = float(m.group().replace(",", ""))
+        rest = t[m.end() :].split()
+        if rest and rest[0] in _SCALES:
+            value *= _SCALES[rest[0]]
+        return value
+    total = current = 0
+    seen = False
+    for word in re.split(r"[\s-]+", t):
+        if word in ("and", "a", "an"):
+            continue
+        if word in _UNITS:
+            current += _UNITS[word]
+        elif word in _TENS:
+            current += _TENS[word]
+        elif word in _SCALES:
+            current = max(current, 1) * _SCALES[word]
+            if _SCALES[word] >= 1000:
+                total, current = total + current, 0
+        else:
+            if seen:
+                break
+            continue
+        seen = True
+    return float(total + current) if seen else None
+
+
+def first_number(text: str) -> int | None:
+    """The count a phrase states (``34 female`` -> 34, ``Twenty-two victims`` -> 22)."""
+    m = re.search(r"\d[\d,]*(?:\.\d+)?(?:\s+(?:hundred|thousand|million|billion))?|"
+                  r"\b(?:(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+                  r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+                  r"ninety|hundred|thousand|million|both)[\s-]*)+", text, re.I)
+    if not m:
+        return None
+    value = parse_number(m.group())
+    return int(value) if value is not None and value == int(value) else None
+
+
+@dataclass
+class Penalty:
+    min_years: float | None = None
+    max_years: float | None = None
+    fine: bool = False
+    confiscation: bool = False
+    life: bool = False
+    suspended: bool = False
+
+
+_TERM = re.compile(
+    r"(?P<a>[\w.,-]+?)(?:\s*(?:-|–|to|and)\s*(?:between\s+)?(?P<b>[\w.,-]+?))?\s+(?P<unit>years?|months?)\b", re.I)
+
+
+def _years(value: str, unit: str) -> float | None:
+    n = parse_number(value)
+    if n is None:
+        return None
+    return round(n / 12, 4) if unit.lower().startswith("month") else n
+
+
+def parse_penalty(text: str) -> Penalty:
+    """``five - ten years of imprisonment`` -> 5..10; ``up to 15 years`` -> None..15; ``six months`` ->
+    0.5..0.5; ``life imprisonment`` -> life; ``a fine and up to eight years in prison`` -> fine, ..8."""
+    t = text.lower().replace("\u2013", "-")
+    pen = Penalty(fine="fine" in t, confiscation="confiscat" in t or "forfeit" in t,
+                  life=bool(re.search(r"\blife\b", t)), suspended="suspended" in t)
+    t = re.sub(r"\byear's\b", "years", t)
+    m = _TERM.search(re.sub(r"\s+", " ", t.replace("from ", "").replace("between ", "")))
+    if m:
+        lo, hi = _years(m["a"], m["unit"]), _years(m["b"], m["unit"]) if m["b"] else None
+        if hi is None:
+            if re.search(r"\b(?:up to|maximum of|not (?:more|exceed)|no more than|as much as)\b", t):
+                pen.max_years = lo
+            elif re.search(r"\b(?:at least|minimum of|not less than|no less than)\b", t):
+                pen.min_years = lo
+            else:
+                pen.min_years = pen.max_years = lo
+        else:
+            pen.min_years, pen.max_years = lo, hi
+    return pen
+
+
+CURRENCY_WORDS = {  # written forms pycountry's currency names do not give
+    "$": "USD", "us$": "USD", "usd": "USD", "dollars": "USD", "dollar": "USD",
+    "tenge": "KZT", "kzt": "KZT", "euros": "EUR", "euro": "EUR", "eur": "EUR", "€": "EUR",
+    "egyptian pounds": "EGP", "le": "EGP", "egp": "EGP", "pounds": "GBP", "£": "GBP", "gbp": "GBP",
+    "dinars": "BHD", "bd": "BHD", "bhd": "BHD", "lira": "TRY", "ytl": "TRY", "try": "TRY",
+    "colones": "CRC", "crc": "CRC", "ikr": "ISK", "isk": "ISK", "kronur": "ISK", "pesos": "MXN", "mxn": "MXN",
+    "mxp": "MXN", "clp": "CLP", "chilean pesos": "CLP", "argentine pesos": "ARS", "ars": "ARS", "srd": "SRD",
+}
+
+
+@dataclass
+class Money:
+    amount: float
+    currency: str | None
+
+
+def parse_money(text: str, default_pesos: str = "MXN") -> Money | None:
+    """``$45,838`` -> 45838 USD; ``12,920,000 tenge`` -> KZT; ``USD 2 million``; ``4 million Egyptian pounds``."""
+    t = text.lower().replace("\\$", "$")
+    amount = None
+    m = re.search(r"\d[\d,]*(?:\.\d+)?(?:\s*(?:hundred|thousand|million|billion))?", t)
+    if m:
+        amount = parse_number(m.group())
+    if amount is None:
+        return None
+    currency = None
+    for word, code in sorted(CURRENCY_WORDS.items(), key=lambda kv: -len(kv[0])):
+        if re.search(r"(?<![a-z])" + re.escape(word) + r"(?![a-z])", t):
+            currency = code
+            break
+    if currency is None:
+        for token in re.findall(r"[a-z]{3}", t):
+            cur = pycountry.currencies.get(alpha_3=token.upper())
+            if cur:
+                currency = cur.alpha_3
+                break
+    return Money(amount, currency)
+
+
+@dataclass
+class ArticleRef:
+    article: str
+    part: str | None = None
+    clause: str | None = None
+
+
+def parse_article(text: str) -> ArticleRef | None:
+    """``Article 125(3)(b)`` -> 125/3/b; ``330-2``; ``Article 411 quater``; ``Art. 227a``."""
+    m = re.search(r"(\d+(?:[-.]\d+)?(?:\s*(?:bis|ter|quater|quinquies)\b)?[a-z]?)\s*(?:\((\w+)\))?\s*(?:\((\w+)\))?",
+                  text, re.I)
+    if not m:
+        return None
+    article = re.sub(r"\s+", " ", m.group(1)).strip()
+    part, clause = m.group(2), m.group(3)
+    if part and part.isalpha() and clause is None:
+        part, clause = None, part
+    return ArticleRef(article, part, clause.lower() if clause else None)
+
+
+_LAW_NAMES = [
+    (r"criminal procedure|procedure code|code of criminal", "criminal_procedure_code"),
+    (r"\b(?:criminal|penal)\s+code|\bcode\s+penal|\bpenal\b", "criminal_code"),
+    (r"administrative", "administrative_code"),
+    (r"labou?r\s+(?:code|law)", "labor_code"),
+]
+
+
+def normalise_law(text: str | None) -> str | None:
+    """``the Criminal Code`` / ``its penal code`` -> criminal_code; a named act keeps its name."""
+    if not text:
+        return None
+    for pattern, name in _LAW_NAMES:
+        if re.search(pattern, text, re.I):
+            return name
+    return re.sub(r"^(?:the|its|their)\s+", "", text.strip(), flags=re.I)
+
+
+# what pycountry lacks: short forms, demonyms and regions (None = not one country)
+PLACES: dict[str, str | None] = {
+    "uae": "ARE", "the uae": "ARE", "emirates": "ARE", "the emirates": "ARE", "united arab emirates": "ARE",
+    "russia": "RUS", "iran": "IRN", "syria": "SYR", "south korea": "KOR", "korea": "KOR", "north korea": "PRK",
+    "the united states": "USA", "united states": "USA", "u.s.": "USA", "us": "USA", "usa": "USA", "america": "USA",
+    "uk": "GBR", "britain": "GBR", "great britain": "GBR", "bolivia": "BOL", "venezuela": "VEN", "moldova": "MDA",
+    "vietnam": "VNM", "laos": "LAO", "tanzania": "TZA", "the netherlands": "NLD", "holland": "NLD",
+    "dominican republic": "DOM", "the dominican republic": "DOM", "czech republic": "CZE", "taiwan": "TWN",
+    "kyrgyzstan": "KGZ", "turkey": "TUR", "ivory coast": "CIV", "burma": "MMR", "macedonia": "MKD",
+    "curacao": "CUW", "trinidad": "TTO",
+    "south kazakhstan": "KAZ", "almaty": "KAZ", "astana": "KAZ", "aktau": "KAZ", "atyrau": "KAZ",
+    "istanbul": "TUR", "antalya": "TUR", "cairo": "EGY", "alexandria": "EGY", "sinai": "EGY",
+    "sinai peninsula": "EGY", "reykjavik": "ISL", "santiago": "CHL", "buenos aires": "ARG", "san jose": "CRI",
+    "manama": "BHR", "paramaribo": "SUR", "nickerie": "SUR", "mexico city": "MEX", "yucatan": "MEX",
+    "middle east": None, "the middle east": None, "cis": None, "europe": None, "western europe": None,
+    "eastern europe": None, "asia": None, "central america": None, "latin america": None, "the gulf": None,
+    "gulf": None, "persian gulf": None, "south asia": None, "southeast asia": None, "east asia": None,
+    "africa": None, "west africa": None, "the caribbean": None, "caribbean": None, "former soviet union": None,
+}
+DEMONYMS: dict[str, str | None] = {
+    "uzbek": "UZB", "kazakh": "KAZ", "kazakhstani": "KAZ", "kyrgyz": "KGZ", "tajik": "TJK", "russian": "RUS",
+    "ukrainian": "UKR", "moldovan": "MDA", "belarusian": "BLR", "romanian": "ROU", "georgian": "GEO",
+    "azerbaijani": "AZE", "turkmen": "TKM", "chinese": "CHN", "filipino": "PHL", "filipina": "PHL",
+    "indian": "IND", "bangladeshi": "BGD", "pakistani": "PAK", "nepalese": "NPL", "sri lankan": "LKA",
+    "indonesian": "IDN", "thai": "THA", "vietnamese": "VNM", "korean": "KOR", "ethiopian": "ETH",
+    "eritrean": "ERI", "sudanese": "SDN", "somali": "SOM", "nigerian": "NGA", "egyptian": "EGY",
+    "iraqi": "IRQ", "iranian": "IRN", "syrian": "SYR", "jordanian": "JOR", "saudi": "SAU", "bahraini": "BHR",
+    "emirati": "ARE", "turkish": "TUR", "polish": "POL", "lithuanian": "LTU", "latvian": "LVA",
+    "estonian": "EST", "bulgarian": "BGR", "brazilian": "BRA", "colombian": "COL", "peruvian": "PER",
+    "bolivian": "BOL", "paraguayan": "PRY", "dominican": "DOM", "nicaraguan": "NIC", "costa rican": "CRI",
+    "panamanian": "PAN", "guatemalan": "GTM", "honduran": "HND", "salvadoran": "SLV", "mexican": "MEX",
+    "cuban": "CUB", "haitian": "HTI", "guyanese": "GUY", "surinamese": "SUR", "chilean": "CHL",
+    "argentine": "ARG", "argentinean": "ARG", "spanish": "ESP", "icelandic": "ISL", "equatorial guinean": "GNQ",
+    "venezuelan": "VEN", "ecuadorian": "ECU", "uruguayan": "URY", "american": "USA", "israeli": "ISR",
+    "asian": None, "latin american": None, "eastern european": None, "african": None, "european": None,
+    "central asian": None, "south asian": None,
+}
+
+
+@lru_cache(maxsize=4096)
+def place_code(text: str) -> str | None:
+    """ISO 3166-1 alpha-3 of a place or nationality where it means one country, else None."""
+    t = re.sub(r"\s+", " ", text.strip().lower().replace("\u2019", "'"))
+    t = re.sub(r"^the ", "", t) if t not in PLACES else t
+    for table in (PLACES, DEMONYMS):
+        if t in table:
+            return table[t]
+        if "the " + t in table:
+            return table["the " + t]
+    if t.endswith("s") and t[:-1] in DEMONYMS:  # "Bolivians", "Uzbeks"
+        return DEMONYMS[t[:-1]]
+    try:
+        return pycountry.countries.lookup(t).alpha_3
+    except LookupError:
+        pass
+    try:
+        found = pycountry.countries.search_fuzzy(t)
+        if len(found) == 1 and found[0].name.lower().startswith(t[:5]):
+            return found[0].alpha_3
+    except LookupError:
+        pass
+    return None
+
+
+def is_known_place(text: str) -> bool:
+    t = text.strip().lower()
+    return t in PLACES or t in DEMONYMS or place_code(text) is not None
+
+
+def parse_tier(text: str) -> str | None:
+    """``Tier 2 Watch List`` -> 2WL, ``TIER 2`` -> 2, ``Tier III`` -> 3, ``the Watch List`` -> 2WL."""
+    t = text.lower()
+    if "watch" in t:
+        return "2WL"
+    m = re.search(r"tier\s*(?:-\s*)?(1|2|3|one|two|three|iii|ii|i)\b", t)
+    if not m:
+        return None
+    return {"one": "1", "two": "2", "three": "3", "i": "1", "ii": "2", "iii": "3"}.get(m.group(1), m.group(1))

@@ -1,0 +1,95 @@
+"""``cablefacts_relation_rules``: links entities of a paragraph with heuristics (the rules-only pipeline).
+
+In: a ``Doc`` with entities. Out: ``doc._.relations``, a list of ``(head_index, child_index, type, score)``
+over ``doc.ents``, only for label pairs the schema allows.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..annotations.schema import allowed
+
+if not Doc.has_extension("relations"):
+    Doc.set_extension("relations", default=[])
+
+
+def _sentence_id(doc: Doc) -> list[int]:
+    """A sentence number per character boundary, from ``. `` + capital splits (no parser needed)."""
+    ids, n = [], 0
+    for tok in doc:
+        ids.append(n)
+        if tok.text in (".", ";") and tok.i + 1 < len(doc) and (doc[tok.i + 1].is_title or doc[tok.i + 1].is_digit
+                                                                  or doc[tok.i + 1].text == "\n\n"):
+            n += 1
+    return ids
+
+
+@Language.factory("cablefacts_relation_rules", default_config={"window": 60})
+def make_relation_rules(nlp: Language, name: str, window: int) -> "RelationRules":
+    return RelationRules(window)
+
+
+class RelationRules:
+    def __init__(self, window: int = 60) -> None:
+        self.window = window
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = list(doc.ents)
+        sent = _sentence_id(doc)
+        rels: set[tuple[int, int, str]] = set()
+
+        def same(a: Span, b: Span) -> bool:
+            return sent[a.start] == sent[b.start]
+
+        def between(a: Span, b: Span) -> str:
+            lo, hi = (a, b) if a.start < b.start else (b, a)
+            return doc[lo.end : hi.start].text
+
+        for i, a in enumerate(ents):
+            for j, b in enumerate(ents):
+                if i == j or not same(a, b) or abs(a.start - b.start) > self.window:
+                    continue
+                gap = between(a, b)
+                la, lb = a.label_, b.label_
+                if la == "ARTICLE" and lb == "LAW" and b.start > a.start and not any(
+                        e.label_ == "LAW" and a.start < e.start < b.start for e in ents):
+                    rels.add((i, j, "IN_LAW"))
+                elif la == "ARTICLE" and lb == "PENALTY" and b.start > a.start and not any(
+                        e.label_ == "PENALTY" and a.start < e.start < b.start for e in ents):
+                    rels.add((i, j, "PUNISHABLE_BY"))
+                elif la == "CASE_COUNT" and lb == "PENALTY" and b.start > a.start and re.search(
+                        r"sentenc|given|received|jail|prison", gap + b.text, re.I) and not any(
+                        e.label_ == "CASE_COUNT" and a.start < e.start < b.start for e in ents):
+                    rels.add((i, j, "SENTENCED_TO"))
+                elif la == "MONEY" and lb == "MONEY" and b.start > a.start and re.fullmatch(r"\s*\(?\s*", gap):
+                    rels.add((i, j, "EQUALS"))
+                elif la == "GPE" and lb == "TIER" and b.start > a.start and (len(gap) < 40 or "(" in gap):
+                    rels.add((i, j, "RANKED"))
+                elif la in ("VICTIM_COUNT", "CASE_COUNT", "MONEY") and lb == "DATE" and re.search(
+                        r"\b(?:in|during|for|of|since)\s*$", doc[max(0, b.start - 2) : b.start].text + " ", re.I):
+                    if not any(e.label_ == la and min(a.start, b.start) < e.start < max(a.start, b.start)
+                               for e in ents):
+                        rels.add((i, j, "IN_YEAR"))
+                elif la == "VICTIM_COUNT" and lb in ("GPE", "NORP") and b.start > a.start and re.search(
+                        r"\bfrom\s*$", doc[b.start - 1 : b.start].text + " ", re.I) and lb == "GPE":
+                    rels.add((i, j, "ORIGIN"))
+                elif la == "VICTIM_COUNT" and lb == "GPE" and b.start > a.start and doc[b.start - 1].lower_ in (
+                        "to", "into"):
+                    rels.add((i, j, "DESTINATION"))
+        for i, a in enumerate(ents):  # routes: "from A ... to B", "A ... via B ... to C"
+            if a.label_ not in ("GPE", "NORP") or a.start == 0:
+                continue
+            if doc[a.start - 1].lower_ != "from" and a.label_ != "NORP":
+                continue
+            for j, b in enumerate(ents[i + 1 :], i + 1):
+                if b.label_ != "GPE" or not same(a, b) or b.start - a.end > 25:
+                    continue
+                if doc[b.start - 1].lower_ in ("to", "into", "via", "through"):
+                    rels.add((i, j, "ROUTE"))
+                    break
+        doc._.relations = sorted((h, c, t, 1.0) for h, c, t in rels if allowed(t, ents[h].label_, ents[c].label_))
+        return doc

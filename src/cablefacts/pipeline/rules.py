@@ -1,0 +1,109 @@
+"""``cablefacts_rules``: finds the schema's entities with patterns (the rules-only pipeline).
+
+In: a paragraph ``Doc``. Out: ``doc.ents`` set to ARTICLE, LAW, PENALTY, VICTIM_COUNT, CASE_COUNT,
+MONEY, GPE, NORP, DATE and TIER spans, never overlapping (earlier patterns win).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..facts.normalise import DEMONYMS, PLACES
+
+NUM = (r"(?:\d[\d,]*(?:\.\d+)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+       r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+       r"ninety|hundred)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine|hundred))*)")
+APPROX = r"(?:(?:about|nearly|approximately|over|more than|at least|almost|some|roughly|up to)\s+)?"
+VICTIM_HEADS = (r"(?:victims?|women|woman|girls?|men|man|boys?|children|child|minors?|people|persons|females?|"
+                r"males?|individuals|workers|nationals|citizens)")
+CASE_HEADS = (r"(?:investigations?|prosecutions?|cases?|convictions?|offenders|traffickers?|arrests?|suspects|"
+              r"defendants|indictments?|criminal cases)")
+MODIFIERS = r"(?:(?!(?:for|of|in|to|and|from|by|per|with)\b)[A-Za-z-]+\s+){0,3}?"
+CURRENCY_BEFORE = r"(?:\$|US\$|USD|EUR|€|£|BD|IKR|ISK|LE|EGP|KZT|CRC|MXN|YTL)"
+CURRENCY_AFTER = (r"(?:tenge|euros?|dollars|(?:Egyptian |Bahraini |Turkish )?(?:pounds|dinars|lira)|colones|"
+                  r"(?:Mexican |Chilean |Argentine )?pesos|kronur)")
+SCALE = r"(?:\s*(?:million|billion|thousand))?"
+YEARS = r"(?:years?|months?|year's)"
+
+PATTERNS: list[tuple[str, str]] = [
+    ("TIER", r"\bTier\s*(?:1|2|3|I{1,3}|One|Two|Three)(?:[\s-]+Watch[\s-]?list)?|\b(?:the\s+)?Watch[\s-]?list\b"),
+    ("ARTICLE", r"\b[Aa]rt(?:icles?|\.)\s+\d+(?:[-.]\d+)?(?:\s?(?:bis|ter|quater))?[a-z]?(?:\s?\(\w{1,3}\))*"),
+    ("LAW", r"\b(?:(?:Criminal|Penal|Administrative|Labou?r)\s+Code|Code\s+of\s+Criminal\s+Procedure|"
+            r"Criminal\s+Procedur(?:e|al)\s+Code|[Cc]riminal\s+[Cc]ode|[Pp]enal\s+[Cc]ode|[Aa]dministrative\s+[Cc]ode|"
+            r"TVPA|TVPRA(?: of 2008)?|Trafficking Victims Protection (?:Reauthorization )?Act|Child Law|"
+            r"Law\s+(?:No\.\s*)?\d+[\d.,/]*(?:\s+of\s+\d{4})?)"),
+    ("PENALTY", rf"\b(?:(?:a\s+)?fine\s+and\s+)?(?:up to|from|between)?\s*{NUM}\s*(?:-|–|to|and)?\s*(?:{NUM}\s+)?"
+                rf"{YEARS}(?:\s+(?:of|in)\s+(?:imprisonment|prison|jail)|'?\s*imprisonment|\s+sentences?)"
+                r"|\blife imprisonment\b|\bsuspended sentences?\b"),
+    ("MONEY", rf"{APPROX}{CURRENCY_BEFORE}\s?\d[\d,]*(?:\.\d+)?{SCALE}"
+              rf"|{APPROX}\d[\d,]*(?:\.\d+)?{SCALE}\s+{CURRENCY_AFTER}"),
+    ("VICTIM_COUNT", rf"(?<![$\d,.])\b{APPROX}{NUM}\s+{MODIFIERS}{VICTIM_HEADS}\b"),
+    ("CASE_COUNT", rf"(?<![$\d,.])\b{APPROX}{NUM}\s+{MODIFIERS}{CASE_HEADS}\b"),
+    ("DATE", r"\b(?:19[89]\d|20[01]\d)\b"),
+]
+
+_COUNT_CONTEXT = re.compile(r"traffick|victim|exploit|prostitut|forced", re.I)
+_CASE_WORDS = re.compile(r"traffick|convict|prosecut|investigat|arrest|sentenc", re.I)
+
+
+def _place_pattern() -> re.Pattern:
+    import pycountry
+
+    names = set(PLACES) | {c.name for c in pycountry.countries}
+    names |= {getattr(c, "common_name", c.name) for c in pycountry.countries}
+    names = {n for n in names if len(n) > 3 or n.isupper() or n in ("uae", "cis")}
+    alts = sorted((re.escape(n) for n in names), key=len, reverse=True)
+    demonyms = sorted((re.escape(d) for d in DEMONYMS), key=len, reverse=True)
+    return re.compile(r"\b(?P<gpe>" + "|".join(alts) + r")\b|\b(?P<norp>" + "|".join(demonyms) + r")s?\b", re.I)
+
+
+_PLACES: re.Pattern | None = None
+
+
+@Language.factory("cablefacts_rules", default_config={"overwrite": True})
+def make_rules(nlp: Language, name: str, overwrite: bool) -> "EntityRules":
+    return EntityRules(overwrite)
+
+
+class EntityRules:
+    """Pattern matcher over the doc's text; keeps counts only where the paragraph is about trafficking."""
+
+    def __init__(self, overwrite: bool = True) -> None:
+        self.overwrite = overwrite
+        self.compiled = [(label, re.compile(p)) for label, p in PATTERNS]
+
+    def __call__(self, doc: Doc) -> Doc:
+        global _PLACES
+        if _PLACES is None:
+            _PLACES = _place_pattern()
+        text = doc.text
+        spans: list[Span] = []
+        relevant = bool(_COUNT_CONTEXT.search(text))
+        for label, rx in self.compiled:
+            for m in rx.finditer(text):
+                if label in ("VICTIM_COUNT", "CASE_COUNT", "DATE", "PENALTY", "MONEY") and not relevant:
+                    continue
+                if label == "CASE_COUNT" and not _CASE_WORDS.search(text[max(0, m.start() - 80) : m.end() + 80]):
+                    continue
+                span = doc.char_span(m.start(), m.end(), label=label, alignment_mode="contract")
+                if span is not None and len(span):
+                    spans.append(span)
+        if relevant:
+            for m in _PLACES.finditer(text):
+                label = "GPE" if m.group("gpe") else "NORP"
+                if m.group(0)[0].islower():
+                    continue
+                span = doc.char_span(m.start(), m.end(), label=label, alignment_mode="contract")
+                if span is not None and len(span):
+                    spans.append(span)
+        dates = [s for s in spans if s.label_ == "DATE"]
+        figures = [s for s in spans if s.label_ in ("VICTIM_COUNT", "CASE_COUNT", "MONEY", "TIER")]
+        keep_dates = [d for d in dates if any(abs(d.start - f.start) < 25 for f in figures)]
+        spans = [s for s in spans if s.label_ != "DATE"] + keep_dates
+        ents = filter_spans(spans) if self.overwrite else filter_spans([*doc.ents, *spans])
+        doc.ents = sorted(ents, key=lambda s: s.start)
+        return doc

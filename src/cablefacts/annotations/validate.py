@@ -74,6 +74,8 @@ def validate_gold_file(path: Path, root: Path | None = None, nlp=None) -> list[P
         span = cable.body[e.start : e.end]
         if e.start not in starts or e.end not in ends:
             add(where, f"entity {e.id}: {span!r} does not start and end on token boundaries")
+        if cable.paragraph_at(e.start) != cable.paragraph_at(e.end - 1):
+            add(where, f"entity {e.id}: {span!r} crosses a paragraph boundary")
         if span != span.strip() or span[-1] in ".,;:":
             add(where, f"entity {e.id}: {span!r} has whitespace or punctuation at its edge")
     ordered = sorted(body.entities, key=lambda e: e.start)

@@ -140,12 +140,13 @@ def _add_block(paras: list[_Para], block: list[tuple[str, int]]) -> None:
         para = _Para(m["num"])
         paras.append(para)
         block = [(first[m.end() :], raw + m.end())] + block[1:]
+    elif last and not last.heading and (last.last_char().isalnum() or last.last_char() == ",") and (
+            first[:1].islower() or not _is_heading(block)):
+        para = last  # a sentence cut by a page break or a stray blank line
+        para.pieces.append(_Piece(" ", para.pieces[-1].raw + len(para.pieces[-1].text), False))
     elif _is_heading(block):
         para = _Para(None, heading=True)
         paras.append(para)
-    elif last and not last.heading and (last.last_char().isalnum() or last.last_char() == ","):
-        para = last  # a sentence cut by a page break or a stray blank line
-        para.pieces.append(_Piece(" ", para.pieces[-1].raw + len(para.pieces[-1].text), False))
     elif last and not last.heading and last.number is not None:
         para = last  # a further block of a numbered paragraph
         para.pieces.append(_Piece("\n\n", para.pieces[-1].raw + len(para.pieces[-1].text), False))

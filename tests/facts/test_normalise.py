@@ -1,0 +1,76 @@
+"""Normalisers on phrases taken from the corpus."""
+
+import pytest
+
+from cablefacts.facts import normalise as N
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Twenty-four", 24), ("1,665,848", 1665848), ("1.5", 1.5), ("one-third", 1 / 3), ("a dozen", None),
+    ("both", 2), ("twelve", 12), ("2 million", 2_000_000), ("nearly 6,000", 6000),
+])
+def test_numbers(text, value):
+    assert N.parse_number(text) == value
+
+
+@pytest.mark.parametrize("text, lo, hi, extra", [
+    ("five - ten years of imprisonment", 5, 10, {}),
+    ("from 5 to 15 years' imprisonment", 5, 15, {}),
+    ("up to 15 years", None, 15, {}),
+    ("a fine and up to eight years in prison", None, 8, {"fine": True}),
+    ("six months", 0.5, 0.5, {}),
+    ("life imprisonment", None, None, {"life": True}),
+    ("suspended sentence", None, None, {"suspended": True}),
+    ("sentences ranging from between 1.5 to 6 years' imprisonment", 1.5, 6, {}),
+    ("seven to ten year's sentence", 7, 10, {}),
+])
+def test_penalties(text, lo, hi, extra):
+    p = N.parse_penalty(text)
+    assert (p.min_years, p.max_years) == (lo, hi)
+    for k, v in extra.items():
+        assert getattr(p, k) == v
+
+
+@pytest.mark.parametrize("text, amount, currency", [
+    ("$45,838", 45838, "USD"), ("\\$20 billion", 20_000_000_000, "USD"), ("12,920,000 tenge", 12_920_000, "KZT"),
+    ("about $104,000", 104_000, "USD"), ("USD 2 million", 2_000_000, "USD"),
+    ("4 million Egyptian pounds", 4_000_000, "EGP"), ("BD 2,000", 2000, "BHD"), ("IKR 32.5 million", 32_500_000, "ISK"),
+    ("100 euros", 100, "EUR"), ("5,000 lira", 5000, "TRY"),
+])
+def test_money(text, amount, currency):
+    m = N.parse_money(text)
+    assert (m.amount, m.currency) == (amount, currency)
+
+
+@pytest.mark.parametrize("text, article, part, clause", [
+    ("125(3)(b)", "125", "3", "b"), ("Article 330-2", "330-2", None, None),
+    ("Article 411 quater", "411 quater", None, None), ("Article 1(a)", "1", None, "a"), ("Art. 227a", "227a", None, None),
+])
+def test_articles(text, article, part, clause):
+    ref = N.parse_article(text)
+    assert (ref.article, ref.part, ref.clause) == (article, part, clause)
+
+
+@pytest.mark.parametrize("text, law", [
+    ("the Criminal Code", "criminal_code"), ("its penal code", "criminal_code"),
+    ("the Administrative Code", "administrative_code"), ("Code of Criminal Procedure", "criminal_procedure_code"),
+    ("Labor Code", "labor_code"), ("TVPA", "TVPA"),
+])
+def test_laws(text, law):
+    assert N.normalise_law(text) == law
+
+
+@pytest.mark.parametrize("text, code", [
+    ("UAE", "ARE"), ("the Emirates", "ARE"), ("Uzbek", "UZB"), ("South Kazakhstan", "KAZ"), ("Almaty", "KAZ"),
+    ("the Middle East", None), ("CIS", None), ("Uzbekistan", "UZB"), ("Russia", "RUS"), ("Bolivians", "BOL"),
+    ("United Arab Emirates", "ARE"), ("Trinidad and Tobago", "TTO"),
+])
+def test_places(text, code):
+    assert N.place_code(text) == code
+
+
+@pytest.mark.parametrize("text, tier", [
+    ("Tier 2 Watch List", "2WL"), ("TIER 2", "2"), ("Tier III", "3"), ("Tier 2 Watch list", "2WL"), ("Tier 1", "1"),
+])
+def test_tiers(text, tier):
+    assert N.parse_tier(text) == tier

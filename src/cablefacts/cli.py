@@ -177,10 +177,8 @@ def annotations_stats() -> None:
         s = side.get(cid, "unassigned")
         counts[s]["cables"] += 1
         countries[s].add(splits.get("countries", {}).get(cid))
-        labels = {e.id: e.label for e in gold.entities}
         counts[s].update(e.label for e in gold.entities)
         counts[s].update(r.type for r in gold.relations)
-        del labels
     shown = [s for s in counts if counts[s]["cables"]]
     table = Table(title="Annotated corpus")
     table.add_column("")

@@ -54,10 +54,11 @@ def extract(cable: str | Cable, nlp: Language | None = None) -> list[Fact]:
     nlp = nlp or load()
     if isinstance(cable, str):
         cable = parse_cable(cable)
-    return facts_from_docs(cable, nlp.pipe(cable.body[p.start : p.end] for p in cable.paragraphs), nlp)
+    return facts_from_docs(cable, nlp.pipe(cable.body[p.start : p.end] for p in cable.paragraphs))
 
 
-def facts_from_docs(cable: Cable, docs, nlp: Language | None = None) -> list[Fact]:
+def facts_from_docs(cable: Cable, docs) -> list[Fact]:
+    """Facts of a cable from its paragraph docs, already through the pipeline."""
     country = cable_country(cable)
     out: list[Fact] = []
     for p, doc in zip(cable.paragraphs, docs):

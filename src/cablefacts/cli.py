@@ -317,7 +317,7 @@ def extract_cmd(
                 err.print(f"[yellow]skipped:[/yellow] {e}", highlight=False)
                 continue
             docs = nlp.pipe(cable.body[p.start : p.end] for p in cable.paragraphs)
-            for fact in facts_from_docs(cable, docs, nlp):
+            for fact in facts_from_docs(cable, docs):
                 out.write(json.dumps(fact.to_dict(), ensure_ascii=False) + "\n")
                 n_facts += 1
             done += 1

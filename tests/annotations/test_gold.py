@@ -8,7 +8,7 @@ import pytest
 from cablefacts.annotations import doccano, prodigy
 from cablefacts.annotations.docbin import paragraph_docs
 from cablefacts.annotations.splits import check_splits, load_splits
-from cablefacts.annotations.store import annotated_ids, load_gold, load_resolved
+from cablefacts.annotations.store import annotated_ids, load_resolved
 from cablefacts.annotations.validate import validate_all, validate_gold_file
 from cablefacts.pipeline.tokenizer import blank_nlp
 from tests.conftest import ROOT

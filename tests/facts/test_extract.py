@@ -5,7 +5,6 @@ import subprocess
 import sys
 
 import jsonschema
-import pytest
 
 import cablefacts
 from cablefacts.annotations.gold_facts import load_gold_facts, resolve_facts

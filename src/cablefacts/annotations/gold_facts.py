@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..cable import Cable
 from ..corpus import project_root
+from ..facts.provenance import provenance
 
 
 def facts_dir(root: Path | None = None) -> Path:
@@ -34,8 +35,6 @@ def load_gold_facts(cable_id: str, root: Path | None = None) -> list[dict]:
 
 def resolve_facts(facts: list[dict], cable: Cable) -> list[dict]:
     """Gold facts with body offsets, paragraph and sentence filled in from the cable."""
-    from ..facts.provenance import provenance
-
     out = []
     for f in facts:
         start = cable.body_offset(f["raw_start"])

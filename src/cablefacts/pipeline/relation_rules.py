@@ -74,8 +74,7 @@ class RelationRules:
                     if not any(e.label_ == la and min(a.start, b.start) < e.start < max(a.start, b.start)
                                for e in ents):
                         rels.add((i, j, "IN_YEAR"))
-                elif la == "VICTIM_COUNT" and lb in ("GPE", "NORP") and b.start > a.start and re.search(
-                        r"\bfrom\s*$", doc[b.start - 1 : b.start].text + " ", re.I) and lb == "GPE":
+                elif la == "VICTIM_COUNT" and lb == "GPE" and b.start > a.start and doc[b.start - 1].lower_ == "from":
                     rels.add((i, j, "ORIGIN"))
                 elif la == "VICTIM_COUNT" and lb == "GPE" and b.start > a.start and doc[b.start - 1].lower_ in (
                         "to", "into"):

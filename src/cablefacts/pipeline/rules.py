@@ -7,6 +7,7 @@ MONEY, GPE, NORP, DATE and TIER spans, never overlapping (earlier patterns win).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -50,7 +51,9 @@ _COUNT_CONTEXT = re.compile(r"traffick|victim|exploit|prostitut|forced", re.I)
 _CASE_WORDS = re.compile(r"traffick|convict|prosecut|investigat|arrest|sentenc", re.I)
 
 
+@lru_cache(maxsize=1)
 def _place_pattern() -> re.Pattern:
+    """Country names (pycountry), the project's place table and demonyms, longest first."""
     import pycountry
 
     names = set(PLACES) | {c.name for c in pycountry.countries}
@@ -60,8 +63,6 @@ def _place_pattern() -> re.Pattern:
     demonyms = sorted((re.escape(d) for d in DEMONYMS), key=len, reverse=True)
     return re.compile(r"\b(?P<gpe>" + "|".join(alts) + r")\b|\b(?P<norp>" + "|".join(demonyms) + r")s?\b", re.I)
 
-
-_PLACES: re.Pattern | None = None
 
 
 @Language.factory("cablefacts_rules", default_config={"overwrite": True})
@@ -77,9 +78,6 @@ class EntityRules:
         self.compiled = [(label, re.compile(p)) for label, p in PATTERNS]
 
     def __call__(self, doc: Doc) -> Doc:
-        global _PLACES
-        if _PLACES is None:
-            _PLACES = _place_pattern()
         text = doc.text
         spans: list[Span] = []
         relevant = bool(_COUNT_CONTEXT.search(text))
@@ -93,7 +91,7 @@ class EntityRules:
                 if span is not None and len(span):
                     spans.append(span)
         if relevant:
-            for m in _PLACES.finditer(text):
+            for m in _place_pattern().finditer(text):
                 label = "GPE" if m.group("gpe") else "NORP"
                 if m.group(0)[0].islower():
                     continue

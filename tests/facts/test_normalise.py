@@ -63,7 +63,7 @@ def test_laws(text, law):
 @pytest.mark.parametrize("text, code", [
     ("UAE", "ARE"), ("the Emirates", "ARE"), ("Uzbek", "UZB"), ("South Kazakhstan", "KAZ"), ("Almaty", "KAZ"),
     ("the Middle East", None), ("CIS", None), ("Uzbekistan", "UZB"), ("Russia", "RUS"), ("Bolivians", "BOL"),
-    ("United Arab Emirates", "ARE"), ("Trinidad and Tobago", "TTO"),
+    ("United Arab Emirates", "ARE"), ("Trinidad and Tobago", "TTO"), ("--San Jose", "CRI"), ("Iquique", "CHL"),
 ])
 def test_places(text, code):
     assert N.place_code(text) == code

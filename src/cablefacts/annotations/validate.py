@@ -76,7 +76,8 @@ def validate_gold_file(path: Path, root: Path | None = None, nlp=None) -> list[P
             add(where, f"entity {e.id}: {span!r} does not start and end on token boundaries")
         if cable.paragraph_at(e.start) != cable.paragraph_at(e.end - 1):
             add(where, f"entity {e.id}: {span!r} crosses a paragraph boundary")
-        if span != span.strip() or span[-1] in ".,;:":
+        tokens = doc.char_span(e.start, e.end)
+        if span != span.strip() or (tokens is not None and tokens[-1].is_punct and tokens[-1].text in ".,;:"):
             add(where, f"entity {e.id}: {span!r} has whitespace or punctuation at its edge")
     ordered = sorted(body.entities, key=lambda e: e.start)
     for a, b in zip(ordered, ordered[1:]):

@@ -201,6 +201,9 @@ PLACES: dict[str, str | None] = {
     "istanbul": "TUR", "antalya": "TUR", "cairo": "EGY", "alexandria": "EGY", "sinai": "EGY",
     "sinai peninsula": "EGY", "reykjavik": "ISL", "santiago": "CHL", "buenos aires": "ARG", "san jose": "CRI",
     "manama": "BHR", "paramaribo": "SUR", "nickerie": "SUR", "mexico city": "MEX", "yucatan": "MEX",
+    "bakirkoy": "TUR", "calama": "CHL", "iquique": "CHL", "punta arenas": "CHL", "temuco": "CHL",
+    "san felipe": "CHL", "limon": "CRI", "puntarenas": "CRI", "golfito": "CRI", "guanacaste": "CRI",
+    "guanacaste province": "CRI",
     "middle east": None, "the middle east": None, "cis": None, "europe": None, "western europe": None,
     "eastern europe": None, "asia": None, "central america": None, "latin america": None, "the gulf": None,
     "gulf": None, "persian gulf": None, "south asia": None, "southeast asia": None, "east asia": None,
@@ -229,7 +232,7 @@ DEMONYMS: dict[str, str | None] = {
 @lru_cache(maxsize=4096)
 def place_code(text: str) -> str | None:
     """ISO 3166-1 alpha-3 of a place or nationality where it means one country, else None."""
-    t = re.sub(r"\s+", " ", text.strip().lower().replace("\u2019", "'"))
+    t = re.sub(r"\s+", " ", text.strip(" -\u2013\u2014\"'").lower().replace("\u2019", "'"))
     t = re.sub(r"^the ", "", t) if t not in PLACES else t
     for table in (PLACES, DEMONYMS):
         if t in table:

@@ -17,7 +17,7 @@ from spacy.language import Language
 from .cable import Cable, parse_cable
 from .facts.assemble import Fact, facts_from_doc
 from .facts.normalise import place_code
-from .pipeline import relation_rules, rules  # noqa: F401  (registers the factories)
+from . import pipeline  # noqa: F401  (registers the factories)
 from .pipeline.tokenizer import blank_nlp
 
 

@@ -1,0 +1,178 @@
+"""``cablefacts_rel``: the trainable relation component.
+
+In: a ``Doc`` (a paragraph) with entities. Out: ``doc._.relations``, a list of
+``(head_index, child_index, type, score)`` over ``doc.ents``, for each candidate pair whose score for
+a type reaches ``threshold``. Candidates are the pairs of entities at most ``max_distance`` tokens
+apart whose labels some relation type of the schema admits; only those types are scored.
+
+Training reads gold relations from ``doc.user_data["relations"]`` of the reference docs (character
+offsets, as ``cablefacts annotations convert`` writes them).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Callable, Iterable
+
+import numpy
+from spacy.language import Language
+from spacy.pipeline import TrainablePipe
+from spacy.tokens import Doc, Span
+from spacy.training import Example
+from spacy.vocab import Vocab
+from thinc.api import Model, Optimizer, set_dropout_rate
+
+from ..annotations.docbin import RELATIONS_KEY
+from ..annotations.schema import RELATIONS, allowed, candidate_types
+from .relation_model import Pair, to_numpy
+
+if not Doc.has_extension("relations"):
+    Doc.set_extension("relations", default=[])
+
+TYPES = list(RELATIONS)
+
+
+@Language.factory("cablefacts_rel", default_config={"threshold": 0.5, "max_distance": 60},
+                  default_score_weights={"rel_micro_f": 1.0, "rel_micro_p": 0.0, "rel_micro_r": 0.0})
+def make_relation_extractor(nlp: Language, name: str, model: Model, threshold: float,
+                            max_distance: int) -> "RelationExtractor":
+    return RelationExtractor(nlp.vocab, model, name, threshold=threshold, max_distance=max_distance)
+
+
+def candidates(doc: Doc, max_distance: int) -> list[tuple[int, int]]:
+    """Pairs of entity indices that some relation type admits, within ``max_distance`` tokens."""
+    ents = doc.ents
+    return [(i, j) for i, a in enumerate(ents) for j, b in enumerate(ents)
+            if i != j and abs(a.start - b.start) <= max_distance and candidate_types(a.label_, b.label_)]
+
+
+def _pairs(doc: Doc, cands: list[tuple[int, int]]) -> list[Pair]:
+    ents = doc.ents
+    return [((ents[i].start, ents[i].end), (ents[j].start, ents[j].end)) for i, j in cands]
+
+
+def gold_keys(doc: Doc) -> set[tuple[int, int, int, int, str]]:
+    return {tuple(r) for r in doc.user_data.get(RELATIONS_KEY, [])}
+
+
+class RelationExtractor(TrainablePipe):
+    def __init__(self, vocab: Vocab, model: Model, name: str = "cablefacts_rel", *, threshold: float = 0.5,
+                 max_distance: int = 60) -> None:
+        self.vocab = vocab
+        self.model = model
+        self.name = name
+        self.cfg = {"threshold": threshold, "max_distance": max_distance, "labels": TYPES}
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return tuple(self.cfg["labels"])
+
+    def predict(self, docs: Iterable[Doc]):
+        docs = list(docs)
+        cands = [candidates(d, self.cfg["max_distance"]) for d in docs]
+        if not any(cands):
+            return cands, numpy.zeros((0, len(self.labels)), dtype="f")
+        scores = self.model.predict((docs, [_pairs(d, c) for d, c in zip(docs, cands)]))
+        return cands, to_numpy(scores)
+
+    def set_annotations(self, docs: Iterable[Doc], predictions) -> None:
+        cands, scores = predictions
+        row = 0
+        for doc, doc_cands in zip(docs, cands):
+            rels = []
+            for i, j in doc_cands:
+                a, b = doc.ents[i], doc.ents[j]
+                for k, t in enumerate(self.labels):
+                    if scores[row, k] >= self.cfg["threshold"] and allowed(t, a.label_, b.label_):
+                        rels.append((i, j, t, float(scores[row, k])))
+                row += 1
+            doc._.relations = rels
+
+    def _training_batch(self, examples: Iterable[Example]):
+        """Predicted docs with the reference's entities, their candidate pairs and the truth."""
+        docs, pairs, truth, masks = [], [], [], []
+        for eg in examples:
+            pred, ref = eg.predicted, eg.reference
+            if len(pred) != len(ref):  # tokenisations differ: cannot carry spans over
+                continue
+            pred.ents = [Span(pred, e.start, e.end, label=e.label_) for e in ref.ents]
+            cands = candidates(pred, self.cfg["max_distance"])
+            gold = gold_keys(ref)
+            for i, j in cands:
+                a, b = pred.ents[i], pred.ents[j]
+                key = (a.start_char, a.end_char, b.start_char, b.end_char)
+                truth.append([1.0 if (*key, t) in gold else 0.0 for t in self.labels])
+                masks.append([1.0 if allowed(t, a.label_, b.label_) else 0.0 for t in self.labels])
+            docs.append(pred)
+            pairs.append(_pairs(pred, cands))
+        return docs, pairs, numpy.asarray(truth, dtype="f"), numpy.asarray(masks, dtype="f")
+
+    def update(self, examples: Iterable[Example], *, drop: float = 0.0, sgd: Optimizer | None = None,
+               losses: dict | None = None) -> dict:
+        losses = {} if losses is None else losses
+        losses.setdefault(self.name, 0.0)
+        docs, pairs, truth, masks = self._training_batch(examples)
+        if not len(truth):
+            return losses
+        set_dropout_rate(self.model, drop)
+        scores, backprop = self.model.begin_update((docs, pairs))
+        ops = self.model.ops
+        d_scores = (scores - ops.asarray2f(truth)) * ops.asarray2f(masks)
+        backprop(d_scores)
+        if sgd is not None:
+            self.finish_update(sgd)
+        losses[self.name] += float((to_numpy(d_scores) ** 2).sum())
+        return losses
+
+    def get_loss(self, examples: Iterable[Example], scores) -> tuple[float, float]:
+        raise NotImplementedError("the loss is computed inside update()")
+
+    def initialize(self, get_examples: Callable[[], Iterable[Example]], *, nlp: Language | None = None) -> None:
+        sample = list(get_examples())[:20]
+        docs, pairs, truth, _ = self._training_batch(sample)
+        self.model.get_ref("output_layer").set_dim("nO", len(self.labels))
+        if len(truth):
+            self.model.initialize(X=(docs, pairs), Y=self.model.ops.asarray2f(truth))
+        else:
+            self.model.initialize()
+
+    def score(self, examples: Iterable[Example], **kwargs) -> dict:
+        """Relation P/R/F1 per type and micro; a relation counts only if both its spans and labels
+        are right (the predicted docs' own entities are used)."""
+        return score_relations(examples)
+
+
+def score_relations(examples: Iterable[Example]) -> dict:
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # tp, predicted, gold
+    for eg in examples:
+        pred_doc, ref = eg.predicted, eg.reference
+        ref_labels = {(e.start_char, e.end_char): e.label_ for e in ref.ents}
+        gold = {(h0, h1, c0, c1, t) for h0, h1, c0, c1, t in gold_keys(ref)
+                if (h0, h1) in ref_labels and (c0, c1) in ref_labels}
+        ents = pred_doc.ents
+        pred = set()
+        for i, j, t, _ in pred_doc._.relations:
+            a, b = ents[i], ents[j]
+            ok = ref_labels.get((a.start_char, a.end_char)) == a.label_ and \
+                ref_labels.get((b.start_char, b.end_char)) == b.label_
+            key = (a.start_char, a.end_char, b.start_char, b.end_char, t)
+            pred.add(key if ok else (*key, "wrong-entity"))
+        for key in pred:
+            counts[key[4]][1] += 1
+            counts[key[4]][0] += key in gold
+        for key in gold:
+            counts[key[4]][2] += 1
+    out: dict = {"rel_per_type": {}}
+    tp = n_p = n_g = 0
+    for t, (a, b, c) in sorted(counts.items()):
+        out["rel_per_type"][t] = _prf(a, b, c)
+        tp, n_p, n_g = tp + a, n_p + b, n_g + c
+    micro = _prf(tp, n_p, n_g)
+    out.update({"rel_micro_p": micro["p"], "rel_micro_r": micro["r"], "rel_micro_f": micro["f"]})
+    return out
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return {"p": p, "r": r, "f": 2 * p * r / (p + r) if p + r else 0.0}

@@ -30,7 +30,11 @@ def rules_pipeline() -> Language:
 
 
 def load(model: str | Path | None = None) -> Language:
-    """A trained pipeline from ``model`` (a folder or package name), else the rules-only pipeline."""
+    """A trained pipeline from ``model`` (a folder or package name); by default the model that ships
+    with the project (``training/model``), or the rules-only pipeline where there is none."""
+    from .training import default_model
+
+    model = model or default_model()
     if model is None:
         return rules_pipeline()
     return spacy.load(model)

@@ -354,3 +354,98 @@ def evaluate_facts_cmd(
     console.print(table)
     if output:
         output.write_text(json.dumps(scores, indent=1) + "\n", encoding="utf-8")
+
+
+# ---------------------------------------------------------------- models
+@app.command("train")
+def train_cmd(
+    config: Path = typer.Option(Path("configs/default.cfg"), "--config", help="spaCy training config."),
+    output: Path = typer.Option(Path("training/runs/default"), "--output", help="Run folder."),
+    install: Path = typer.Option(Path("training/model"), "--install",
+                                 help="Copy the best model here (where extract looks by default)."),
+    no_install: bool = typer.Option(False, "--no-install", help="Keep the model in the run folder only."),
+    seed: int = typer.Option(0, "--seed", help="Random seed (training is deterministic for a seed)."),
+    max_epochs: int = typer.Option(None, "--max-epochs", help="Override [training] max_epochs."),
+    transformer: str = typer.Option(None, "--transformer", help="Hugging Face name or local path "
+                                    "(sets [paths] transformer of configs/transformer.cfg)."),
+    gpu_id: int = typer.Option(-1, "--gpu-id", help="GPU to train on; -1 for the CPU."),
+) -> None:
+    """Train a pipeline with `spacy train` on the splits of annotations/splits.json."""
+    from .training import train
+
+    if not config.exists():
+        fail(f"{config}: no such config")
+    overrides = {"training.max_epochs": max_epochs} if max_epochs else {}
+    if transformer:
+        overrides["paths.transformer"] = transformer
+    best = train(config, output, seed=seed, overrides=overrides, install=None if no_install else install,
+                 gpu_id=gpu_id)
+    console.print(f"best model: {best}" + ("" if no_install else f" (installed in {install})"))
+
+
+@app.command("info")
+def info_cmd(model: Path = typer.Option(None, "--model", help="Model folder (default: the shipped one).")) -> None:
+    """Which model is in use, what it was trained on, its scores, and whether the annotations changed."""
+    from .training import default_model, model_info
+
+    path = model or default_model()
+    if path is None:
+        console.print("no trained model: extraction uses the rules-only pipeline (train one with `cablefacts train`)")
+        return
+    if not (path / "meta.json").exists():
+        fail(f"{path}: not a spaCy model folder (no meta.json)")
+    info = model_info(path)
+    table = Table(show_header=False, box=None)
+    for key, value in info.items():
+        if key == "performance":
+            value = ", ".join(f"{k} {v:.3f}" for k, v in value.items())
+        elif key == "annotations_changed":
+            value = "[yellow]yes: retrain to use them[/yellow]" if value else "no"
+        table.add_row(f"[bold]{key}[/bold]", str(value))
+    console.print(table)
+
+
+@app.command("evaluate")
+def evaluate_cmd(
+    model: Path = typer.Argument(..., help="Model folder."),
+    split: str = typer.Option("test", "--split", help="train, dev or test."),
+    output: Path = typer.Option(Path("training/eval"), "-o", "--output", help="Folder for the JSON and Markdown."),
+) -> None:
+    """Entity and relation P/R/F1 of a model and of the rules-only baseline on one split."""
+    import spacy
+
+    from .evaluation import evaluate, to_markdown, write_report
+
+    if not (model / "meta.json").exists():
+        fail(f"{model}: not a spaCy model folder")
+    results = evaluate(spacy.load(model), split)
+    js, md = write_report(results, output, f"evaluate-{split}", f"Evaluation on the {split} split")
+    console.print(to_markdown(f"{model} on {split}", results), markup=False, highlight=False)
+    console.print(f"written: {js}, {md}")
+
+
+@app.command("crossval")
+def crossval_cmd(
+    config: Path = typer.Option(Path("configs/default.cfg"), "--config"),
+    folds: int = typer.Option(5, "--folds"),
+    country: str = typer.Option(None, "--leave-country-out", help="ISO3: train without it, test on it."),
+    max_epochs: int = typer.Option(None, "--max-epochs"),
+    output: Path = typer.Option(Path("training/eval"), "-o", "--output"),
+) -> None:
+    """Cross-validation by cable (GroupKFold, near-duplicate groups together), or a leave-country-out run."""
+    from .evaluation import cross_validate, leave_country_out
+
+    overrides = {"training.max_epochs": max_epochs} if max_epochs else {}
+    output.mkdir(parents=True, exist_ok=True)
+    if country:
+        result = leave_country_out(config, country, overrides=overrides)
+        name = f"leave-out-{country}"
+        summary = {s: {k: result[s][k] for k in ("ents_f", "rel_micro_f")} for s in ("model", "rules")}
+    else:
+        result = cross_validate(config, folds, overrides=overrides)
+        name = f"crossval-{folds}"
+        summary = {s: {k: f"{v['mean']:.3f} ± {v['stdev']:.3f}" for k, v in result[s].items()}
+                   for s in ("model", "rules")}
+    (output / f"{name}.json").write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    console.print(summary)
+    console.print(f"written: {output / (name + '.json')}")

@@ -38,7 +38,7 @@ def default_model(root: Path | None = None) -> Path | None:
 
 
 def train(config: Path, output: Path, *, splits: dict[str, list[str]] | None = None, seed: int = 0,
-          overrides: dict | None = None, install: Path | None = None) -> Path:
+          overrides: dict | None = None, install: Path | None = None, gpu_id: int = -1) -> Path:
     """Train ``config`` on ``splits`` (default: annotations/splits.json); returns the best model's path.
 
     With ``install``, the best model is also copied there (``training/model`` is where extraction
@@ -51,7 +51,7 @@ def train(config: Path, output: Path, *, splits: dict[str, list[str]] | None = N
     write_docbins({s: ids for s, ids in splits.items() if ids}, corpus, load_resolved)
     settings = {"paths.train": str(corpus / "train.spacy"), "paths.dev": str(corpus / "dev.spacy"),
                 "system.seed": seed, **(overrides or {})}
-    spacy_train(config, output, overrides=settings)
+    spacy_train(config, output, overrides=settings, use_gpu=gpu_id)
     best = output / "model-best"
     meta_path = best / "meta.json"
     meta = srsly.read_json(meta_path)

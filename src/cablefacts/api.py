@@ -14,10 +14,11 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from .cable import Cable, parse_cable
+from .cable import Cable, Paragraph, parse_cable
 from .facts.assemble import Fact, facts_from_doc
 from .facts.normalise import place_code
 from . import pipeline  # noqa: F401  (registers the factories)
+from .pipeline.gate import is_relevant
 from .pipeline.tokenizer import blank_nlp
 
 
@@ -53,18 +54,20 @@ def cable_country(cable: Cable) -> str | None:
     return None
 
 
-def extract(cable: str | Cable, nlp: Language | None = None) -> list[Fact]:
-    """Facts of one cable (raw text or a parsed ``Cable``)."""
+def extract(cable: str | Cable, nlp: Language | None = None, *, gate: bool = True) -> list[Fact]:
+    """Facts of one cable (raw text or a parsed ``Cable``); with ``gate``, only the paragraphs that
+    pass the relevance gate are read by the models."""
     nlp = nlp or load()
     if isinstance(cable, str):
         cable = parse_cable(cable)
-    return facts_from_docs(cable, nlp.pipe(cable.body[p.start : p.end] for p in cable.paragraphs))
+    paragraphs = [p for p in cable.paragraphs if not gate or is_relevant(cable.paragraph_text(p))]
+    return facts_from_docs(cable, nlp.pipe(cable.paragraph_text(p) for p in paragraphs), paragraphs)
 
 
-def facts_from_docs(cable: Cable, docs) -> list[Fact]:
-    """Facts of a cable from its paragraph docs, already through the pipeline."""
+def facts_from_docs(cable: Cable, docs, paragraphs: list[Paragraph] | None = None) -> list[Fact]:
+    """Facts of a cable from the docs of its ``paragraphs`` (default: all), already through the pipeline."""
     country = cable_country(cable)
     out: list[Fact] = []
-    for p, doc in zip(cable.paragraphs, docs):
+    for p, doc in zip(cable.paragraphs if paragraphs is None else paragraphs, docs):
         out.extend(facts_from_doc(doc, cable, p.start, country))
     return out

@@ -273,56 +273,67 @@ def annotations_convert(
 
 
 # ---------------------------------------------------------------- facts
-def _cable_files(paths: list[str]) -> list[Path]:
-    import glob
-
-    files: list[Path] = []
-    for p in paths:
-        matches = [Path(m) for m in sorted(glob.glob(p))] or [Path(p)]
-        for m in matches:
-            if m.is_dir():
-                files.extend(sorted(f for f in m.rglob("*.txt") if f.is_file()))
-            elif m.exists():
-                files.append(m)
-            else:
-                err.print(f"[yellow]skipped:[/yellow] {p}: no such file, folder or glob match", highlight=False)
-    return files
-
-
 @app.command("extract")
 def extract_cmd(
     paths: list[str] = typer.Argument(..., help="Cable files, folders or globs."),
-    output: Path = typer.Option(..., "-o", "--output", help="JSON Lines file of facts."),
-    model: str = typer.Option(None, "--model", help="Trained pipeline (folder or package); default: rules."),
+    output: Path = typer.Option(None, "-o", "--output", help="Also write the facts of these files as JSON Lines."),
+    db: Path = typer.Option(Path("facts.sqlite"), "--db", help="SQLite store (created if missing)."),
+    model: str = typer.Option(None, "--model", help="Trained pipeline (folder or package); default: the shipped one."),
+    n_process: int = typer.Option(1, "--n-process", help="Worker processes on this machine."),
+    engine: str = typer.Option("local", "--engine", help="local, or dask for a dask.distributed cluster."),
+    scheduler: str = typer.Option(None, "--scheduler", help="Dask scheduler address (with --engine dask)."),
+    batch_size: int = typer.Option(32, "--batch-size", help="Files per batch (one transaction each)."),
+    force: bool = typer.Option(False, "--force", help="Redo files already done with the same model."),
+    strict: bool = typer.Option(False, "--strict", help="Exit 1 if any file failed."),
+    no_gate: bool = typer.Option(False, "--no-gate", help="Send every paragraph to the models."),
 ) -> None:
-    """Read cables and write their facts as JSON Lines, one fact per line."""
-    from rich.progress import Progress
+    """Extract facts from cables into the SQLite store (resumable), and optionally JSON Lines."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from .api import facts_from_docs, load
+    from .extract.runner import expand, run
+    from .extract.store import Store
 
-    files = _cable_files(paths)
+    files, unmatched = expand(paths)
+    for item in unmatched:
+        err.print(f"[yellow]skipped:[/yellow] {item}: no such file, folder or glob match", highlight=False)
     if not files:
         fail("no cable files found")
-    nlp = load(model)
-    done = failed = n_facts = 0
-    tmp = output.with_suffix(output.suffix + ".part")
-    with open(tmp, "w", encoding="utf-8") as out, Progress(console=err, disable=not err.is_terminal) as bar:
-        task = bar.add_task("extracting", total=len(files))
-        for path in files:
-            bar.advance(task)
-            try:
-                cable = read_cable_file(path)
-            except CableFileError as e:
-                failed += 1
-                err.print(f"[yellow]skipped:[/yellow] {e}", highlight=False)
-                continue
-            docs = nlp.pipe(cable.body[p.start : p.end] for p in cable.paragraphs)
-            for fact in facts_from_docs(cable, docs):
-                out.write(json.dumps(fact.to_dict(), ensure_ascii=False) + "\n")
-                n_facts += 1
-            done += 1
-    tmp.replace(output)
-    console.print(f"{output}: {n_facts} facts from {done} cables ({failed} skipped)")
+    if engine == "dask" and not scheduler:
+        fail("--engine dask needs --scheduler ADDRESS")
+    store = Store(db)
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TextColumn("{task.fields[facts]} facts, {task.fields[rate]} files/s"), TimeRemainingColumn(),
+                  console=err, disable=not err.is_terminal) as bar:
+        task = bar.add_task("extracting", total=len(files), facts=0, rate="-")
+        started = time.perf_counter()
+
+        def progress(n: int, s) -> None:
+            seen = s.done + s.failed + s.skipped
+            rate = (s.done + s.failed) / max(time.perf_counter() - started, 1e-9)
+            bar.update(task, completed=seen, facts=s.facts, rate=f"{rate:.1f}")
+            if not err.is_terminal and n:
+                err.print(f"{seen}/{len(files)} files, {s.facts} facts, {rate:.1f} files/s", highlight=False)
+
+        try:
+            summary = run(files, store, model=model, batch_size=batch_size, n_process=n_process, engine=engine,
+                          scheduler=scheduler, force=force, gate=not no_gate, progress=progress)
+        except ValueError as e:
+            fail(str(e))
+    for path, error in summary.failures:
+        err.print(f"[yellow]failed:[/yellow] {error if error.startswith(path) else path + ': ' + error}",
+                  highlight=False)
+    if output:
+        wanted = set(files)
+        tmp = output.with_suffix(output.suffix + ".part")
+        with open(tmp, "w", encoding="utf-8") as f:
+            for fact in store.facts(paths=wanted):
+                f.write(json.dumps(fact, ensure_ascii=False) + "\n")
+        tmp.replace(output)
+    store.close()
+    console.print(f"{len(files)} files: {summary.done} done, {summary.skipped} skipped (already done), "
+                  f"{summary.failed} failed; {summary.facts} facts -> {db}" + (f" and {output}" if output else ""))
+    if strict and summary.failed:
+        raise typer.Exit(1)
 
 
 @app.command("evaluate-facts")
@@ -449,3 +460,133 @@ def crossval_cmd(
     (output / f"{name}.json").write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     console.print(summary)
     console.print(f"written: {output / (name + '.json')}")
+
+
+# ---------------------------------------------------------------- doccano
+doccano_app = typer.Typer(help="Round trips with a doccano server (pip install 'cablefacts[doccano]').",
+                          no_args_is_help=True)
+app.add_typer(doccano_app, name="doccano")
+URL = typer.Option("http://127.0.0.1:8000", "--url", envvar="CABLEFACTS_DOCCANO_URL", help="doccano server.")
+USER = typer.Option(..., "--username", envvar="CABLEFACTS_DOCCANO_USERNAME", help="doccano user.")
+PASSWORD = typer.Option(..., "--password", envvar="CABLEFACTS_DOCCANO_PASSWORD", help="doccano password.")
+PROJECT = typer.Option("cablefacts", "--project", help="doccano project name.")
+
+
+@doccano_app.command("push")
+def doccano_push(
+    cables: list[str] = typer.Option([], "--cable", help="Cables to send (default: every annotated cable)."),
+    predict: bool = typer.Option(False, "--predict", help="Send model predictions (pre-annotation) instead of gold."),
+    model: str = typer.Option(None, "--model", help="Model for --predict (default: the shipped one)."),
+    url: str = URL, username: str = USER, password: str = PASSWORD, project_name: str = PROJECT,
+) -> None:
+    """Create (or reuse) the project with the schema's labels and upload paragraphs with annotations."""
+    from .annotations import doccano, doccano_server as ds
+    from .annotations.store import Entity, Gold, Relation, annotated_ids, load_resolved
+    from .corpus import CorpusError, load_cable
+
+    try:
+        proj = ds.project(ds.connect(url, username, password), project_name)
+        total = ds.PushReport()
+        for cid in cables or annotated_ids():
+            if predict:
+                from .api import load
+
+                cable = load_cable(cid)
+                nlp = load(model)
+                entities, relations = [], []
+                for p, doc in zip(cable.paragraphs, nlp.pipe(cable.paragraph_text(p) for p in cable.paragraphs)):
+                    ids = [f"P{p.start + e.start_char}" for e in doc.ents]
+                    entities += [Entity(i, e.label_, p.start + e.start_char, p.start + e.end_char)
+                                 for i, e in zip(ids, doc.ents)]
+                    relations += [Relation(ids[h], ids[c], t) for h, c, t, _ in doc._.relations]
+                gold = Gold(cid, "", entities, relations)
+            else:
+                cable, gold = load_resolved(cid)
+            report = ds.push(proj, doccano.to_records(cable, gold), "prediction" if predict else "gold")
+            for k in ("examples", "spans", "relations", "skipped"):
+                setattr(total, k, getattr(total, k) + getattr(report, k))
+    except (ds.DoccanoError, CorpusError) as e:
+        fail(str(e))
+    console.print(f"project {project_name!r} (id {proj.id}): {total.examples} paragraphs, {total.spans} spans, "
+                  f"{total.relations} relations sent; {total.skipped} paragraphs already there")
+
+
+@doccano_app.command("pull")
+def doccano_pull(
+    dry_run: bool = typer.Option(False, "--dry-run", help="Report the changes without writing them."),
+    url: str = URL, username: str = USER, password: str = PASSWORD, project_name: str = PROJECT,
+) -> None:
+    """Download the project's annotations and merge them into annotations/gold, reporting per cable."""
+    from .annotations import doccano_server as ds
+    from .annotations.store import Gold, gold_dir, load_resolved, save_gold, to_raw
+    from .corpus import CorpusError, load_cable, sha256_text
+
+    try:
+        proj = ds.project(ds.connect(url, username, password), project_name, create=False)
+        by_cable: dict[str, list[dict]] = {}
+        for rec in ds.pull_records(proj):
+            by_cable.setdefault(rec["meta"]["cable"], []).append(rec)
+        for cid, records in sorted(by_cable.items()):
+            if (gold_dir() / f"{cid}.json").exists():
+                cable, current = load_resolved(cid)
+            else:
+                cable = load_cable(cid)
+                current = Gold(cid, sha256_text(cable.raw))
+            m = ds.merge(cable, current, records)
+            if m.empty:
+                console.print(f"{cid}: unchanged")
+                continue
+            console.print(f"{cid}: {len(m.added)} spans added, {len(m.changed)} changed, {len(m.removed)} removed; "
+                          f"{len(m.relations_added)} relations added, {len(m.relations_removed)} removed")
+            for old, new in m.changed:
+                console.print(f"  changed {old.id}: {old.label} {cable.body[old.start:old.end]!r} -> "
+                              f"{new.label} {cable.body[new.start:new.end]!r}", markup=False, highlight=False)
+            if not dry_run:
+                save_gold(to_raw(m.gold, cable))
+    except (ds.DoccanoError, CorpusError) as e:
+        fail(str(e))
+    if dry_run:
+        console.print("dry run: nothing written")
+
+
+# ---------------------------------------------------------------- reports
+@app.command("show")
+def show_cmd(
+    cable_ref: str = typer.Argument(..., metavar="CABLE", help="A cable file, or the id of a corpus cable."),
+    model: str = typer.Option(None, "--model", help="Pipeline (default: the shipped model)."),
+    output: Path = typer.Option(None, "-o", "--output", help="HTML file (default: <ID>.html)."),
+) -> None:
+    """Render a cable with its entities highlighted, its relations, and its facts linked to their sentences."""
+    from .api import facts_from_docs, load
+    from .corpus import CorpusError, load_cable
+    from .report.html import cable_page
+
+    try:
+        cable = read_cable_file(cable_ref) if Path(cable_ref).is_file() else load_cable(cable_ref)
+    except (CableFileError, CorpusError) as e:
+        fail(str(e))
+    nlp = load(model)
+    docs = list(nlp.pipe(cable.paragraph_text(p) for p in cable.paragraphs))
+    entities, relations = {}, {}
+    for k, (p, doc) in enumerate(zip(cable.paragraphs, docs)):
+        entities[k] = [(p.start + e.start_char, p.start + e.end_char, e.label_) for e in doc.ents]
+        relations[k] = [f"{doc.ents[h].text} —{t}→ {doc.ents[c].text}" for h, c, t, _ in doc._.relations]
+    facts = [f.to_dict() for f in facts_from_docs(cable, docs)]
+    html, _ = cable_page(cable, facts, entities, relations)
+    output = output or Path(f"{cable.id or Path(cable_ref).stem}.html")
+    output.write_text(html, encoding="utf-8")
+    console.print(f"{output}: {sum(map(len, entities.values()))} entities, {len(facts)} facts")
+
+
+@app.command("report")
+def report_cmd(
+    db: Path = typer.Option(Path("facts.sqlite"), "--db", help="Store written by `cablefacts extract`."),
+    output: Path = typer.Option(Path("report"), "-o", "--output", help="Folder for the static report."),
+) -> None:
+    """Write a static HTML dashboard (route network, charts, provisions, facts, cable views)."""
+    from .report.dashboard import build
+
+    if not db.exists():
+        fail(f"{db}: no such store; run `cablefacts extract ... --db {db}` first")
+    index = build(db, output)
+    console.print(f"{index} (open it in a browser; it needs no server and no network)")

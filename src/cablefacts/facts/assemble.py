@@ -40,8 +40,17 @@ def _exploitation(text: str) -> str | None:
     return "sexual" if sexual and not labor else "labor" if labor and not sexual else None
 
 
-def _stage(text: str) -> str:
-    t = text.lower()
+_HEAD_STAGES = (("investigation", "investigation"), ("prosecution", "prosecution"), ("indictment", "prosecution"),
+                 ("conviction", "conviction"), ("arrest", "arrest"), ("case", "case"), ("incident", "case"))
+
+
+def _stage(span: str, after: str) -> str:
+    """The stage a count's own head noun names, else the first verb of its clause that names one."""
+    head = span.lower()
+    for word, stage in _HEAD_STAGES:
+        if word in head:
+            return stage
+    t = after.lower()[:80]
     for word, stage in (("convict", "conviction"), ("sentenc", "conviction"), ("prosecut", "prosecution"),
                         ("indict", "prosecution"), ("court", "prosecution"), ("investigat", "investigation"),
                         ("arrest", "arrest"), ("apprehend", "arrest"), ("detain", "arrest")):
@@ -58,6 +67,27 @@ def _year(doc: Doc, rels: dict, i: int) -> int | None:
     return None
 
 
+def _share_within_article_lists(doc: Doc, rels: dict[tuple[int, str], list[int]]) -> None:
+    """Articles listed together (``Articles 128, 133 and 270 of the penal code, which prescribe ...``)
+    share the law and the penalty any of them is linked to."""
+    ents = list(doc.ents)
+    groups: list[list[int]] = []
+    for i, e in enumerate(ents):
+        if e.label_ != "ARTICLE":
+            continue
+        prev = groups[-1][-1] if groups else None
+        if prev is not None and re.fullmatch(r"[\s,]*(?:and|or)?[\s,]*", doc[ents[prev].end : e.start].text):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    for group in groups:
+        for kind in ("IN_LAW", "PUNISHABLE_BY"):
+            shared = sorted({c for i in group for c in rels.get((i, kind), [])})
+            for i in group:
+                if shared and not rels.get((i, kind)):
+                    rels[(i, kind)] = shared
+
+
 def facts_from_doc(doc: Doc, cable: Cable, offset: int, default_country: str | None = None) -> list[Fact]:
     """Facts of one paragraph doc whose text starts at ``offset`` in ``cable.body``."""
     ents = list(doc.ents)
@@ -66,6 +96,7 @@ def facts_from_doc(doc: Doc, cable: Cable, offset: int, default_country: str | N
     for h, c, t, _ in doc._.relations:
         rels.setdefault((h, t), []).append(c)
         heads.setdefault((c, t), []).append(h)
+    _share_within_article_lists(doc, rels)
     out: list[Fact] = []
 
     def emit(kind: str, span: Span, fields: dict, confidence: float, end_span: Span | None = None) -> None:
@@ -81,7 +112,9 @@ def facts_from_doc(doc: Doc, cable: Cable, offset: int, default_country: str | N
             ref = N.parse_article(e.text)
             if ref is None:
                 continue
-            laws = [ents[c].text for c in rels.get((i, "IN_LAW"), [])]
+            laws = [ents[c].text for c in rels.get((i, "IN_LAW"), [])] or [  # else a code the sentence names
+                g.text for g in ents if g.label_ == "LAW" and g.text in sentence
+                and N.normalise_law(g.text) in N.CODES]
             pens = [N.parse_penalty(ents[c].text) for c in rels.get((i, "PUNISHABLE_BY"), [])]
             pen = pens[0] if pens else N.Penalty()
             emit("provision", e, {"law": N.normalise_law(laws[0]) if laws else None, "article": ref.article,
@@ -98,7 +131,9 @@ def facts_from_doc(doc: Doc, cable: Cable, offset: int, default_country: str | N
                 emit("sentence", e, {"offenders": count, "min_years": pen.min_years, "max_years": pen.max_years,
                                      "suspended": pen.suspended, "exploitation": _exploitation(e.text + " " + sentence),
                                      "year": _year(doc, rels, i)}, 0.7, ents[penalties[0]])
-            emit("cases", e, {"count": count, "stage": _stage(e.text + " " + sentence),
+            after = doc.text[e.end_char :] if e.end_char < len(doc.text) else ""
+            before = doc.text[max(0, e.start_char - 40) : e.start_char]
+            emit("cases", e, {"count": count, "stage": _stage(e.text, after + " " + before),
                               "exploitation": _exploitation(e.text), "year": _year(doc, rels, i)}, 0.7)
         elif e.label_ == "VICTIM_COUNT":
             count = N.first_number(e.text)

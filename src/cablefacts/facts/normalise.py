@@ -177,6 +177,9 @@ _LAW_NAMES = [
 ]
 
 
+CODES = {name for _, name in _LAW_NAMES}
+
+
 def normalise_law(text: str | None) -> str | None:
     """``the Criminal Code`` / ``its penal code`` -> criminal_code; a named act keeps its name."""
     if not text:

@@ -78,12 +78,14 @@ class RelationExtractor(TrainablePipe):
     def set_annotations(self, docs: Iterable[Doc], predictions) -> None:
         cands, scores = predictions
         row = 0
+        threshold = self.cfg["threshold"]
         for doc, doc_cands in zip(docs, cands):
+            labels = [e.label_ for e in doc.ents]
             rels = []
             for i, j in doc_cands:
-                a, b = doc.ents[i], doc.ents[j]
-                for k, t in enumerate(self.labels):
-                    if scores[row, k] >= self.cfg["threshold"] and allowed(t, a.label_, b.label_):
+                for k in numpy.flatnonzero(scores[row] >= threshold):
+                    t = self.labels[k]
+                    if allowed(t, labels[i], labels[j]):
                         rels.append((i, j, t, float(scores[row, k])))
                 row += 1
             doc._.relations = rels
@@ -98,8 +100,9 @@ class RelationExtractor(TrainablePipe):
             pred.ents = [Span(pred, e.start, e.end, label=e.label_) for e in ref.ents]
             cands = candidates(pred, self.cfg["max_distance"])
             gold = gold_keys(ref)
+            ents = pred.ents
             for i, j in cands:
-                a, b = pred.ents[i], pred.ents[j]
+                a, b = ents[i], ents[j]
                 key = (a.start_char, a.end_char, b.start_char, b.end_char)
                 truth.append([1.0 if (*key, t) in gold else 0.0 for t in self.labels])
                 masks.append([1.0 if allowed(t, a.label_, b.label_) else 0.0 for t in self.labels])

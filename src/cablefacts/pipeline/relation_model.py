@@ -2,8 +2,9 @@
 
 In: ``(docs, pairs)`` where ``pairs[k]`` lists ``((head_start, head_end), (child_start, child_end))``
 token spans of ``docs[k]``. Out: an array with one row per pair and one column per relation type.
-Each pair is represented by the mean token vectors of its head and of its child, and of the tokens
-between them (the context that says how they relate).
+Each pair is represented by the mean token vectors of its head, of its child and of the tokens
+between them (the context that says how they relate), plus one-hot features of the two entity labels,
+the gap between them and their order.
 """
 
 from __future__ import annotations
@@ -40,13 +41,33 @@ def _spans(pair: Pair) -> list[tuple[int, int]]:
     return [(hs, he), (cs, ce), (lo, hi)]
 
 
+LABELS = ("ARTICLE", "LAW", "PENALTY", "VICTIM_COUNT", "CASE_COUNT", "MONEY", "GPE", "NORP", "DATE", "TIER")
+DISTANCES = (1, 3, 6, 12, 25, 50)  # token gaps, bucketed
+N_EXTRA = 2 * len(LABELS) + len(DISTANCES) + 2
+
+
+def _extra(doc: Doc, pair: Pair) -> numpy.ndarray:
+    """One-hot features of a pair: head and child labels, the gap between them, and their order."""
+    (hs, he), (cs, ce) = pair
+    labels = {(e.start, e.end): e.label_ for e in doc.ents}
+    out = numpy.zeros(N_EXTRA, dtype="f")
+    for k, span in enumerate(((hs, he), (cs, ce))):
+        label = labels.get(span)
+        if label in LABELS:
+            out[k * len(LABELS) + LABELS.index(label)] = 1.0
+    gap = max(cs - he, hs - ce, 0)
+    out[2 * len(LABELS) + sum(gap > d for d in DISTANCES[:-1])] = 1.0
+    out[-2 if hs < cs else -1] = 1.0
+    return out
+
+
 def _pair_init(model: Model, X=None, Y=None) -> None:
     tok2vec = model.get_ref("tok2vec")
     if X is not None:
         tok2vec.initialize(X=X[0])
     else:
         tok2vec.initialize()
-    model.set_dim("nO", tok2vec.get_dim("nO") * 3)
+    model.set_dim("nO", tok2vec.get_dim("nO") * 3 + N_EXTRA)
 
 
 def _pair_forward(model: Model, inputs, is_train: bool) -> tuple[Floats2d, Callable]:
@@ -56,11 +77,11 @@ def _pair_forward(model: Model, inputs, is_train: bool) -> tuple[Floats2d, Calla
     ops = model.ops
     width = tok2vec.get_dim("nO")
     rows = []
-    for vecs, doc_pairs in zip(tokvecs, pairs):
+    for doc, vecs, doc_pairs in zip(docs, tokvecs, pairs):
         for pair in doc_pairs:
             parts = [vecs[s:e].mean(axis=0) if e > s else ops.alloc1f(width) for s, e in _spans(pair)]
-            rows.append(ops.xp.concatenate(parts))
-    output = ops.xp.vstack(rows) if rows else ops.alloc2f(0, width * 3)
+            rows.append(ops.xp.concatenate([*parts, ops.asarray1f(_extra(doc, pair))]))
+    output = ops.xp.vstack(rows) if rows else ops.alloc2f(0, width * 3 + N_EXTRA)
 
     def backprop(d_output: Floats2d) -> list:
         d_tokvecs = [ops.alloc2f(*v.shape) for v in tokvecs]

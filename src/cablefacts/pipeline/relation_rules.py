@@ -1,7 +1,7 @@
 """``cablefacts_relation_rules``: links entities of a paragraph with heuristics (the rules-only pipeline).
 
 In: a ``Doc`` with entities. Out: ``doc._.relations``, a list of ``(head_index, child_index, type, score)``
-over ``doc.ents``, only for label pairs the schema allows.
+over ``doc.ents``, only for label pairs the schema allows (kept and added to with ``merge``).
 """
 
 from __future__ import annotations
@@ -28,14 +28,19 @@ def _sentence_id(doc: Doc) -> list[int]:
     return ids
 
 
-@Language.factory("cablefacts_relation_rules", default_config={"window": 60})
-def make_relation_rules(nlp: Language, name: str, window: int) -> "RelationRules":
-    return RelationRules(window)
+@Language.factory("cablefacts_relation_rules", default_config={"window": 60, "merge": False, "types": None})
+def make_relation_rules(nlp: Language, name: str, window: int, merge: bool, types: list[str] | None
+                        ) -> "RelationRules":
+    """With ``merge``, the relations already on the doc (a trained component's) are kept and the
+    rules only add links between pairs they leave unlinked; ``types`` restricts the rules' types."""
+    return RelationRules(window, merge, types)
 
 
 class RelationRules:
-    def __init__(self, window: int = 60) -> None:
+    def __init__(self, window: int = 60, merge: bool = False, types: list[str] | None = None) -> None:
         self.window = window
+        self.merge = merge
+        self.types = set(types) if types else None
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
@@ -90,5 +95,10 @@ class RelationRules:
                 if doc[b.start - 1].lower_ in ("to", "into", "via", "through"):
                     rels.add((i, j, "ROUTE"))
                     break
-        doc._.relations = sorted((h, c, t, 1.0) for h, c, t in rels if allowed(t, ents[h].label_, ents[c].label_))
+        found = [(h, c, t, 1.0) for h, c, t in rels if allowed(t, ents[h].label_, ents[c].label_)
+                 and (self.types is None or t in self.types)]
+        if self.merge:
+            linked = {(h, c) for h, c, _, _ in doc._.relations}
+            found = [*doc._.relations, *(r for r in found if (r[0], r[1]) not in linked)]
+        doc._.relations = sorted(found)
         return doc

@@ -1,7 +1,9 @@
 """``cablefacts_rules``: finds the schema's entities with patterns (the rules-only pipeline).
 
 In: a paragraph ``Doc``. Out: ``doc.ents`` set to ARTICLE, LAW, PENALTY, VICTIM_COUNT, CASE_COUNT,
-MONEY, GPE, NORP, DATE and TIER spans, never overlapping (earlier patterns win).
+MONEY, GPE, NORP, DATE and TIER spans, never overlapping (longer spans win). With ``overwrite =
+false`` it keeps the entities it finds (a statistical NER's) and only adds what they miss; ``labels``
+restricts it to the labels where the patterns are exact.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from spacy.util import filter_spans
 
 from ..facts.normalise import DEMONYMS, PLACES
 
-NUM = (r"(?:\d[\d,]*(?:\.\d+)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+NUM = (r"(?:(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
        r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
        r"ninety|hundred)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine|hundred))*)")
 APPROX = r"(?:(?:about|nearly|approximately|over|more than|at least|almost|some|roughly|up to)\s+)?"
@@ -31,7 +33,8 @@ SCALE = r"(?:\s*(?:million|billion|thousand))?"
 YEARS = r"(?:years?|months?|year's)"
 
 PATTERNS: list[tuple[str, str]] = [
-    ("TIER", r"\bTier\s*(?:1|2|3|I{1,3}|One|Two|Three)(?:[\s-]+Watch[\s-]?list)?|\b(?:the\s+)?Watch[\s-]?list\b"),
+    ("TIER", r"(?i:\bTier\s*(?:1|2|3|I{1,3}|One|Two|Three)(?:(?:[\s-]+of\s+the)?[\s-]+Watch[\s-]?list)?|"
+             r"\bWatch[\s-]?list\b)"),
     ("ARTICLE", r"\b[Aa]rt(?:icles?|\.)\s+\d+(?:[-.]\d+)?(?:\s?(?:bis|ter|quater))?[a-z]?(?:\s?\(\w{1,3}\))*"),
     ("LAW", r"\b(?:(?:Criminal|Penal|Administrative|Labou?r)\s+Code|Code\s+of\s+Criminal\s+Procedure|"
             r"Criminal\s+Procedur(?:e|al)\s+Code|[Cc]riminal\s+[Cc]ode|[Pp]enal\s+[Cc]ode|[Aa]dministrative\s+[Cc]ode|"
@@ -47,6 +50,10 @@ PATTERNS: list[tuple[str, str]] = [
     ("DATE", r"\b(?:19[89]\d|20[01]\d)\b"),
 ]
 
+ARTICLE_NUMBER = r"\d+(?:[-.]\d+)?(?:\s?(?:bis|ter|quater))?[a-z]?(?:\s?\(\w{1,3}\))*"
+# the further items of "Articles 128, 133, 125(3)(b), and 270": each is an ARTICLE of its own
+ARTICLE_LIST = re.compile(rf"\b[Aa]rticles\s+{ARTICLE_NUMBER}((?:\s*(?:,|and|or|,\s*and)\s*{ARTICLE_NUMBER})+)")
+ARTICLE_ITEM = re.compile(ARTICLE_NUMBER)
 _COUNT_CONTEXT = re.compile(r"traffick|victim|exploit|prostitut|forced", re.I)
 _CASE_WORDS = re.compile(r"traffick|convict|prosecut|investigat|arrest|sentenc", re.I)
 
@@ -65,16 +72,18 @@ def _place_pattern() -> re.Pattern:
 
 
 
-@Language.factory("cablefacts_rules", default_config={"overwrite": True})
-def make_rules(nlp: Language, name: str, overwrite: bool) -> "EntityRules":
-    return EntityRules(overwrite)
+@Language.factory("cablefacts_rules", default_config={"overwrite": True, "labels": None})
+def make_rules(nlp: Language, name: str, overwrite: bool, labels: list[str] | None) -> "EntityRules":
+    """``labels`` restricts the rules to some labels (those where they are exact), e.g. to feed the NER."""
+    return EntityRules(overwrite, labels)
 
 
 class EntityRules:
     """Pattern matcher over the doc's text; keeps counts only where the paragraph is about trafficking."""
 
-    def __init__(self, overwrite: bool = True) -> None:
+    def __init__(self, overwrite: bool = True, labels: list[str] | None = None) -> None:
         self.overwrite = overwrite
+        self.labels = set(labels) if labels else None
         self.compiled = [(label, re.compile(p)) for label, p in PATTERNS]
 
     def __call__(self, doc: Doc) -> Doc:
@@ -90,6 +99,11 @@ class EntityRules:
                 span = doc.char_span(m.start(), m.end(), label=label, alignment_mode="contract")
                 if span is not None and len(span):
                     spans.append(span)
+        for m in ARTICLE_LIST.finditer(text):
+            for item in ARTICLE_ITEM.finditer(text, m.start(1), m.end(1)):
+                span = doc.char_span(item.start(), item.end(), label="ARTICLE", alignment_mode="contract")
+                if span is not None and len(span):
+                    spans.append(span)
         if relevant:
             for m in _place_pattern().finditer(text):
                 label = "GPE" if m.group("gpe") else "NORP"
@@ -102,6 +116,12 @@ class EntityRules:
         figures = [s for s in spans if s.label_ in ("VICTIM_COUNT", "CASE_COUNT", "MONEY", "TIER")]
         keep_dates = [d for d in dates if any(abs(d.start - f.start) < 25 for f in figures)]
         spans = [s for s in spans if s.label_ != "DATE"] + keep_dates
-        ents = filter_spans(spans) if self.overwrite else filter_spans([*doc.ents, *spans])
+        if self.labels is not None:
+            spans = [s for s in spans if s.label_ in self.labels]
+        if self.overwrite:
+            ents = filter_spans(spans)
+        else:  # keep the entities already there (the NER's); add the rule spans that overlap none of them
+            taken = {i for e in doc.ents for i in range(e.start, e.end)}
+            ents = [*doc.ents, *filter_spans([s for s in spans if not taken.intersection(range(s.start, s.end))])]
         doc.ents = sorted(ents, key=lambda s: s.start)
         return doc

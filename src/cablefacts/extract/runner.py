@@ -1,0 +1,188 @@
+"""Batch extraction: files in, facts into the SQLite store, batch by batch.
+
+Cables are read and parsed in the worker that processes their batch; only the paragraphs that pass
+the relevance gate go through ``nlp.pipe``. Engines: ``local`` (one process, or a pool of
+``n_process``) and ``dask`` (a dask.distributed scheduler). Every batch is written in one
+transaction, so a run killed at any moment loses at most the batches in flight.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from ..cable import CableFileError, read_cable_file
+from ..pipeline.gate import is_relevant
+from .store import CableResult, Store
+
+_NLP_CACHE: dict = {}
+
+
+def load_nlp(model: str | None):
+    """The pipeline for ``model`` (None: the default), loaded once per process."""
+    if model not in _NLP_CACHE:
+        from ..api import load
+
+        _NLP_CACHE[model] = load(model)
+    return _NLP_CACHE[model]
+
+
+def model_version(model: str | None) -> str:
+    """A label for the pipeline that made the facts: re-running with another one re-does every cable."""
+    from .. import __version__
+
+    nlp = load_nlp(model)
+    own = nlp.meta.get("cablefacts", {})
+    if not own:
+        return f"rules@{__version__}"
+    return f"{nlp.meta.get('name')}@{nlp.meta.get('version')}+{own.get('annotations_sha256', '')[:12]}"
+
+
+def sha256_file(path: str) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def process_batch(paths: list[str], model: str | None = None, gate: bool = True) -> list[CableResult]:
+    """Read, parse and extract a batch of files; a file that fails is returned with its reason."""
+    from ..api import facts_from_docs
+
+    nlp = load_nlp(model)
+    results: list[CableResult] = []
+    work = []  # (result index, cable, paragraphs)
+    for path in paths:
+        try:
+            digest = sha256_file(path)
+        except OSError as e:
+            results.append(CableResult(path, "", "failed", f"cannot read ({e.strerror})"))
+            continue
+        try:
+            cable = read_cable_file(path)
+        except CableFileError as e:
+            results.append(CableResult(path, digest, "failed", str(e)))
+            continue
+        except Exception as e:  # a reader bug must not stop the run; it is recorded with the file
+            results.append(CableResult(path, digest, "failed", f"reader error: {type(e).__name__}: {e}"))
+            continue
+        paragraphs = [p for p in cable.paragraphs if not gate or is_relevant(cable.paragraph_text(p))]
+        meta = {"date": cable.iso_date(), "origin": cable.origin, "classification": cable.classification,
+                "subject": cable.subject, "tags": cable.tags, "words": len(cable.body.split())}
+        results.append(CableResult(path, digest, "done", None, cable.id, meta, []))
+        work.append((len(results) - 1, cable, paragraphs))
+    texts = [c.paragraph_text(p) for _, c, ps in work for p in ps]
+    docs = iter(nlp.pipe(texts, batch_size=64))
+    for index, cable, paragraphs in work:
+        cable_docs = [next(docs) for _ in paragraphs]
+        try:
+            results[index].facts = [f.to_dict() for f in facts_from_docs(cable, cable_docs, paragraphs)]
+        except Exception as e:
+            results[index] = CableResult(results[index].path, results[index].sha256, "failed",
+                                         f"fact assembly error: {type(e).__name__}: {e}", cable.id)
+    return results
+
+
+def _batches(paths: list[str], size: int) -> Iterator[list[str]]:
+    for i in range(0, len(paths), size):
+        yield paths[i : i + size]
+
+
+def _pool_worker(args: tuple) -> list[CableResult]:
+    paths, model, gate = args
+    return process_batch(paths, model, gate)
+
+
+def _run_local(batches: Iterable[list[str]], model: str | None, gate: bool, n_process: int
+               ) -> Iterator[list[CableResult]]:
+    if n_process <= 1:
+        for batch in batches:
+            yield process_batch(batch, model, gate)
+        return
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(n_process) as pool:
+        yield from pool.imap(_pool_worker, ((b, model, gate) for b in batches))
+
+
+def _run_dask(batches: Iterable[list[str]], model: str | None, gate: bool, scheduler: str
+              ) -> Iterator[list[CableResult]]:
+    from dask.distributed import Client, as_completed
+
+    with Client(scheduler) as client:
+        futures = [client.submit(process_batch, b, model, gate, pure=False) for b in batches]
+        for future in as_completed(futures):
+            yield future.result()
+            future.release()
+
+
+@dataclass
+class RunSummary:
+    done: int = 0
+    skipped: int = 0
+    failed: int = 0
+    facts: int = 0
+    words: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)
+
+
+def run(paths: list[str], store: Store, *, model: str | None = None, batch_size: int = 32, n_process: int = 1,
+        engine: str = "local", scheduler: str | None = None, force: bool = False, gate: bool = True,
+        progress: Callable[[int, RunSummary], None] | None = None) -> RunSummary:
+    """Extract facts from ``paths`` into ``store``; files already done with the same content and model
+    are skipped unless ``force``."""
+    version = model_version(model)
+    summary = RunSummary()
+    done = {} if force else store.done(version)
+    todo = []
+    for p in paths:
+        key = str(p)
+        if key in done and os.path.exists(key) and sha256_file(key) == done[key]:
+            summary.skipped += 1
+        else:
+            todo.append(key)
+    if progress:
+        progress(0, summary)
+    batches = _batches(todo, batch_size)
+    if engine == "dask":
+        if not scheduler:
+            raise ValueError("the dask engine needs --scheduler ADDRESS")
+        results = _run_dask(batches, model, gate, scheduler)
+    elif engine == "local":
+        results = _run_local(batches, model, gate, n_process)
+    else:
+        raise ValueError(f"unknown engine {engine!r}: local or dask")
+    for batch in results:
+        store.write_batch(batch, version)
+        for r in batch:
+            if r.status == "done":
+                summary.done += 1
+                summary.facts += len(r.facts or [])
+                summary.words += (r.meta or {}).get("words") or 0
+            else:
+                summary.failed += 1
+                summary.failures.append((r.path, r.error or ""))
+        if progress:
+            progress(len(batch), summary)
+    return summary
+
+
+def expand(inputs: list[str]) -> tuple[list[str], list[str]]:
+    """Files named by paths, folders (``*.txt`` inside, recursively) and globs; and the inputs that
+    matched nothing."""
+    import glob
+
+    files: list[str] = []
+    unmatched: list[str] = []
+    for item in inputs:
+        matches = sorted(glob.glob(item)) or ([item] if Path(item).exists() else [])
+        if not matches:
+            unmatched.append(item)
+        for m in matches:
+            p = Path(m)
+            files.extend(sorted(str(f) for f in p.rglob("*.txt") if f.is_file()) if p.is_dir() else [str(p)])
+    return list(dict.fromkeys(files)), unmatched

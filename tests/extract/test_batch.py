@@ -1,0 +1,121 @@
+"""Batch extraction: store, resume, faults, kill-and-rerun, process pool and Dask giving the same facts."""
+
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+
+from cablefacts.extract.runner import run
+from cablefacts.extract.store import Store
+from tests.conftest import EXTRA, ROOT, SEED
+
+CABLES = sorted([*SEED.glob("*.txt"), *EXTRA.glob("*.txt")])
+
+
+def _corpus(tmp_path, n=None):
+    folder = tmp_path / "cables"
+    folder.mkdir()
+    for p in CABLES[:n]:
+        shutil.copy(p, folder / p.name)
+    return folder
+
+
+def _facts(db):
+    store = Store(db)
+    try:
+        return sorted(json.dumps(f, sort_keys=True) for f in store.facts())
+    finally:
+        store.close()
+
+
+def _run(tmp_path, folder, db, *extra):
+    return subprocess.run([sys.executable, "-m", "cablefacts", "extract", str(folder), "--db", str(db), *extra],
+                          capture_output=True, text=True, cwd=ROOT)
+
+
+def test_store_resume_and_changed_files(tmp_path):
+    folder = _corpus(tmp_path, 12)
+    db = tmp_path / "f.sqlite"
+    store = Store(db)
+    files = sorted(str(p) for p in folder.iterdir())
+    first = run(files, store)
+    assert first.done == 12 and first.facts > 0
+    again = run(files, store)
+    assert again.skipped == 12 and again.done == 0
+    changed = folder / CABLES[0].name
+    changed.write_text(changed.read_text().replace("trafficking", "trafficking in persons", 1))
+    third = run(files, store)
+    assert third.done == 1 and third.skipped == 11
+    forced = run(files, store, force=True)
+    assert forced.done == 12
+    n = store.db.execute("SELECT COUNT(*) FROM facts").fetchone()[0]
+    assert n == len(list(store.facts())) and n == forced.facts
+    store.close()
+
+
+def test_bad_files_are_recorded_and_the_run_goes_on(tmp_path):
+    folder = _corpus(tmp_path, 3)
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 10)
+    (folder / "header.txt").write_text(CABLES[0].read_text().split("SUBJECT")[0])
+    db = tmp_path / "f.sqlite"
+    out = _run(tmp_path, folder, db)
+    assert out.returncode == 0, out.stderr
+    assert "3 done" in out.stdout.replace("\n", " ") or "4 done" in out.stdout.replace("\n", " ")
+    rows = dict(sqlite3.connect(db).execute("SELECT path, status || ':' || COALESCE(error, '') FROM cables"))
+    assert rows[str(folder / "empty.txt")].startswith("failed:") and "empty" in rows[str(folder / "empty.txt")]
+    assert "binary" in rows[str(folder / "binary.txt")]
+    strict = _run(tmp_path, folder, db, "--strict", "--force")
+    assert strict.returncode == 1
+
+
+def test_killed_run_resumes_to_the_same_facts(tmp_path):
+    folder = _corpus(tmp_path)
+    clean_db, killed_db = tmp_path / "clean.sqlite", tmp_path / "killed.sqlite"
+    assert _run(tmp_path, folder, clean_db, "--batch-size", "4").returncode == 0
+    proc = subprocess.Popen([sys.executable, "-m", "cablefacts", "extract", str(folder), "--db", str(killed_db),
+                             "--batch-size", "4"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 120
+    done = 0
+    while time.time() < deadline and proc.poll() is None:
+        time.sleep(0.2)
+        try:
+            done = sqlite3.connect(killed_db).execute("SELECT COUNT(*) FROM cables").fetchone()[0]
+        except sqlite3.Error:
+            continue
+        if done >= 8:
+            break
+    assert proc.poll() is None, "the run finished before it could be killed"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    partial = sqlite3.connect(killed_db).execute("SELECT COUNT(*) FROM cables").fetchone()[0]
+    assert 0 < partial < len(CABLES)
+    assert _run(tmp_path, folder, killed_db, "--batch-size", "4").returncode == 0
+    facts = _facts(killed_db)
+    assert facts == _facts(clean_db) and len(facts) == len(set(facts))
+
+
+def test_process_pool_gives_the_same_facts(tmp_path):
+    folder = _corpus(tmp_path, 16)
+    one, two = tmp_path / "one.sqlite", tmp_path / "two.sqlite"
+    assert _run(tmp_path, folder, one, "--batch-size", "4").returncode == 0
+    assert _run(tmp_path, folder, two, "--batch-size", "4", "--n-process", "2").returncode == 0
+    assert _facts(one) == _facts(two)
+
+
+def test_dask_local_cluster_gives_the_same_facts(tmp_path):
+    from dask import distributed
+    folder = _corpus(tmp_path)
+    files = sorted(str(p) for p in folder.iterdir())
+    single, dask_db = Store(tmp_path / "one.sqlite"), Store(tmp_path / "dask.sqlite")
+    run(files, single)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        summary = run(files, dask_db, engine="dask", scheduler=cluster.scheduler_address, batch_size=8)
+    assert summary.done == len(files)
+    assert sorted(json.dumps(f, sort_keys=True) for f in dask_db.facts()) == \
+        sorted(json.dumps(f, sort_keys=True) for f in single.facts())

@@ -1,0 +1,99 @@
+"""The report in a real headless browser (Debian's Chromium driven by Playwright): it loads with no
+console errors, the route map and charts are drawn, a fact leads to its highlighted sentence, and
+markup in a cable shows as text and runs nothing."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, SEED
+
+CHROMIUM = Path("/usr/bin/chromium")
+EVIL = ('The Ministry <script>window.__pwned=1</script> of Justice "><img src=x onerror=window.__pwned=2> was '
+        "complimented for being upgraded from Tier 2 Watch list to Tier 2")
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("report")
+    cables = tmp / "cables"
+    cables.mkdir()
+    for p in SEED.glob("*.txt"):
+        shutil.copy(p, cables / p.name)
+    evil = (SEED / "08ASTANA1111.txt").read_text(encoding="utf-8")
+    assert "The Ministry of Justice was complimented for being upgraded from Tier 2 Watch list to Tier 2" in evil
+    evil = evil.replace("The Ministry of Justice was complimented for being upgraded from Tier 2 Watch list to Tier 2",
+                        EVIL)
+    (cables / "08ASTANA1111.txt").write_text(evil, encoding="utf-8")
+    db = tmp / "facts.sqlite"
+    for cmd in (["extract", str(cables), "--db", str(db)], ["report", "--db", str(db), "-o", str(tmp / "out")]):
+        run = subprocess.run([sys.executable, "-m", "cablefacts", *cmd], capture_output=True, text=True, cwd=ROOT)
+        assert run.returncode == 0, run.stderr
+    return tmp / "out"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.fail("Debian's chromium is not installed (.ci/run installs it: apt-get install -y chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run"])
+        yield b
+        b.close()
+
+
+def open_page(browser, url):
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    errors = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(url)
+    page.wait_for_load_state("load")
+    return page, errors
+
+
+def test_dashboard_draws_routes_and_charts(report, browser):
+    page, errors = open_page(browser, (report / "index.html").as_uri())
+    assert errors == []
+    assert page.locator("#route-map svg path").count() > 5  # nodes and arrows
+    assert page.locator("#charts svg").count() == 4
+    assert page.locator("#charts svg a").count() > 0  # bars link to their facts
+    assert page.locator("#provisions tr").count() > 5
+    shot = report / "dashboard.png"
+    page.screenshot(path=str(shot))
+    assert shot.stat().st_size > 10_000
+
+
+def test_clicking_a_fact_reaches_its_highlighted_sentence(report, browser):
+    page, errors = open_page(browser, (report / "facts.html").as_uri() + "?type=tier")
+    assert errors == []
+    visible = page.locator("tr[data-type]:not(.hidden)")
+    assert visible.count() >= 1 and all(t == "tier" for t in visible.evaluate_all("rs => rs.map(r => r.dataset.type)"))
+    visible.first.locator("a").click()
+    page.wait_for_load_state("load")
+    target = page.evaluate("decodeURIComponent(location.hash.slice(1))")
+    assert target
+    el = page.locator(f"[id='{target}']")
+    assert el.get_attribute("class") == "sent"
+    assert "Tier 2" in el.inner_text()
+    background = el.evaluate("e => getComputedStyle(e).backgroundColor")
+    assert background not in ("rgba(0, 0, 0, 0)", "transparent")  # :target highlight
+    page.screenshot(path=str(report / "cable-view.png"))
+
+
+def test_markup_in_a_cable_is_shown_as_text_and_runs_nothing(report, browser):
+    page, errors = open_page(browser, (report / "cables" / "08ASTANA1111.html").as_uri())
+    assert errors == []
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator("img").count() == 0
+    text = page.locator("body").inner_text()
+    assert "<script>window.__pwned=1</script>" in text and '"><img src=x onerror=window.__pwned=2>' in text
+    facts, _ = open_page(browser, (report / "facts.html").as_uri())
+    assert facts.evaluate("window.__pwned") is None and facts.locator("img").count() == 0

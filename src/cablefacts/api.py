@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import spacy
@@ -16,7 +15,7 @@ from spacy.language import Language
 
 from .cable import Cable, Paragraph, parse_cable
 from .facts.assemble import Fact, facts_from_doc
-from .facts.normalise import place_code
+from .facts.normalise import first_country
 from . import pipeline  # noqa: F401  (registers the factories)
 from .pipeline.gate import is_relevant
 from .pipeline.tokenizer import blank_nlp
@@ -43,15 +42,7 @@ def load(model: str | Path | None = None) -> Language:
 
 def cable_country(cable: Cable) -> str | None:
     """The country a cable reports on: the first country its subject names, else its post's."""
-    for text in (cable.subject or "", cable.origin or ""):
-        for words in re.findall(r"[A-Za-z][A-Za-z ]+", text):
-            tokens = words.split()
-            for n in (3, 2, 1):
-                for k in range(len(tokens) - n + 1):
-                    code = place_code(" ".join(tokens[k : k + n]))
-                    if code and code != "USA":
-                        return code
-    return None
+    return first_country(cable.subject or "") or first_country(cable.origin or "")
 
 
 def extract(cable: str | Cable, nlp: Language | None = None, *, gate: bool = True) -> list[Fact]:

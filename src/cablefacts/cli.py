@@ -590,3 +590,36 @@ def report_cmd(
         fail(f"{db}: no such store; run `cablefacts extract ... --db {db}` first")
     index = build(db, output)
     console.print(f"{index} (open it in a browser; it needs no server and no network)")
+
+
+@app.command("gate")
+def gate_cmd(
+    folder: Path = typer.Option(None, "--archive-folder", help="Also report the pass rate over this folder of cables."),
+) -> None:
+    """Measure the relevance gate: the share of gold facts whose paragraph passes it (its recall), and
+    the share of paragraphs it lets through."""
+    from .annotations.gold_facts import load_gold_facts, resolve_facts
+    from .annotations.store import annotated_ids
+    from .corpus import load_cable
+    from .pipeline.gate import is_relevant
+
+    facts = kept = paras = passed = 0
+    for cid in annotated_ids():
+        cable = load_cable(cid)
+        paras += len(cable.paragraphs)
+        passed += sum(is_relevant(cable.paragraph_text(p)) for p in cable.paragraphs)
+        for f in resolve_facts(load_gold_facts(cid), cable):
+            facts += 1
+            kept += is_relevant(cable.paragraph_text(cable.paragraph_at(f["start"])))
+    console.print(f"gold facts whose paragraph passes the gate: {kept}/{facts} = {kept / max(facts, 1):.1%}")
+    console.print(f"paragraphs of the annotated cables passed: {passed}/{paras} = {passed / max(paras, 1):.1%}")
+    if folder:
+        total = ok = 0
+        for path in sorted(folder.iterdir()):
+            try:
+                cable = read_cable_file(path)
+            except CableFileError:
+                continue
+            total += len(cable.paragraphs)
+            ok += sum(is_relevant(cable.paragraph_text(p)) for p in cable.paragraphs)
+        console.print(f"paragraphs of {folder} passed: {ok}/{total} = {ok / max(total, 1):.1%}")

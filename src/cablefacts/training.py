@@ -52,7 +52,11 @@ def train(config: Path, output: Path, *, splits: dict[str, list[str]] | None = N
     settings = {"paths.train": str(corpus / "train.spacy"), "paths.dev": str(corpus / "dev.spacy"),
                 "system.seed": seed, **(overrides or {})}
     spacy_train(config, output, overrides=settings, use_gpu=gpu_id)
-    best = output / "model-best"
+    return record(output / "model-best", config, splits, seed, install)
+
+
+def record(best: Path, config: Path, splits: dict[str, list[str]], seed: int, install: Path | None) -> Path:
+    """Write into the model's meta.json what produced it, and copy it to ``install`` if given."""
     meta_path = best / "meta.json"
     meta = srsly.read_json(meta_path)
     meta["cablefacts"] = {

@@ -47,13 +47,6 @@ def connect(url: str, username: str, password: str):
     return client
 
 
-def server_version(client) -> str | None:
-    """The doccano version the server reports (its settings endpoint), if any."""
-    response = client.client_session.get(f"{client.api_url}/features")
-    return response.json().get("version") if response.ok and response.headers.get("content-type", "").startswith(
-        "application/json") else None
-
-
 @dataclass
 class Project:
     client: object

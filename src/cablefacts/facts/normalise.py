@@ -244,16 +244,30 @@ def place_code(text: str) -> str | None:
             return table["the " + t]
     if t.endswith("s") and t[:-1] in DEMONYMS:  # "Bolivians", "Uzbeks"
         return DEMONYMS[t[:-1]]
-    try:
-        return pycountry.countries.lookup(t).alpha_3
-    except LookupError:
-        pass
-    try:
-        found = pycountry.countries.search_fuzzy(t)
-        if len(found) == 1 and found[0].name.lower().startswith(t[:5]):
-            return found[0].alpha_3
-    except LookupError:
-        pass
+    return _country_names().get(t)
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    """pycountry's country names (name, official and common names), lower-cased -> alpha-3."""
+    names: dict[str, str] = {}
+    for c in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(c, attr, None)
+            if value:
+                names[value.lower()] = c.alpha_3
+    return names
+
+
+def first_country(text: str) -> str | None:
+    """The first country (other than the United States) a phrase such as a cable subject names."""
+    for words in re.findall(r"[A-Za-z][A-Za-z ]+", text or ""):
+        tokens = words.split()
+        for n in (3, 2, 1):
+            for k in range(len(tokens) - n + 1):
+                code = place_code(" ".join(tokens[k : k + n]))
+                if code and code != "USA":
+                    return code
     return None
 
 

@@ -83,7 +83,7 @@ class EntityRules:
 
     def __init__(self, overwrite: bool = True, labels: list[str] | None = None) -> None:
         self.overwrite = overwrite
-        self.labels = set(labels) if labels else None
+        self.only = set(labels) if labels else None
         self.compiled = [(label, re.compile(p)) for label, p in PATTERNS]
 
     def __call__(self, doc: Doc) -> Doc:
@@ -116,8 +116,8 @@ class EntityRules:
         figures = [s for s in spans if s.label_ in ("VICTIM_COUNT", "CASE_COUNT", "MONEY", "TIER")]
         keep_dates = [d for d in dates if any(abs(d.start - f.start) < 25 for f in figures)]
         spans = [s for s in spans if s.label_ != "DATE"] + keep_dates
-        if self.labels is not None:
-            spans = [s for s in spans if s.label_ in self.labels]
+        if self.only is not None:
+            spans = [s for s in spans if s.label_ in self.only]
         if self.overwrite:
             ents = filter_spans(spans)
         else:  # keep the entities already there (the NER's); add the rule spans that overlap none of them

@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from ..cable import CableFileError, read_cable_file
-from ..facts.normalise import place_code
+from ..facts.normalise import first_country
 from . import charts
 from .html import FILTER_JS, cable_page, fact_summary, page
 
@@ -40,17 +40,6 @@ document.addEventListener('DOMContentLoaded',function(){
   applyFilters();
 });
 """
-
-
-def _country(subject: str | None) -> str | None:
-    """The country a cable reports on, from the first country its subject names."""
-    words = (subject or "").replace("-", " ").replace(":", " ").split()
-    for n in (3, 2, 1):
-        for k in range(len(words) - n + 1):
-            code = place_code(" ".join(words[k : k + n]))
-            if code and code != "USA":
-                return code
-    return None
 
 
 def load(db: Path) -> tuple[list[dict], dict[str, dict]]:
@@ -83,7 +72,8 @@ def build(db: Path, out: Path) -> Path:
     facts, cables = load(db)
     out.mkdir(parents=True, exist_ok=True)
     (out / "cables").mkdir(exist_ok=True)
-    country_of = {p: _country(c.get("subject")) for p, c in cables.items()}
+    country_of = {p: first_country(c.get("subject") or "") or first_country(c.get("origin") or "")
+                  for p, c in cables.items()}
     for f in facts:
         cab = cables.get(f["path"], {})
         f["_countries"] = _fact_countries(f, country_of.get(f["path"]))

@@ -290,8 +290,8 @@ def extract_cmd(
     """Extract facts from cables into the SQLite store (resumable), and optionally JSON Lines."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from .extract.runner import expand, run
-    from .extract.store import Store
+    from .batch.runner import expand, run
+    from .batch.store import Store
 
     files, unmatched = expand(paths)
     for item in unmatched:

@@ -28,8 +28,8 @@ def test_api_gives_facts_from_text():
 
 def test_cli_extract_writes_valid_jsonl_with_checkable_provenance(tmp_path):
     out = tmp_path / "facts.jsonl"
-    run = subprocess.run([sys.executable, "-m", "cablefacts", "extract", str(SEED), "-o", str(out)],
-                         capture_output=True, text=True)
+    run = subprocess.run([sys.executable, "-m", "cablefacts", "extract", str(SEED), "-o", str(out),
+                          "--db", str(tmp_path / "f.sqlite")], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     facts = [json.loads(line) for line in out.read_text().splitlines()]
     assert len(facts) > 20
@@ -56,7 +56,7 @@ def test_bad_file_is_skipped_not_fatal(tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "08ASTANA1111.txt").write_text((SEED / "08ASTANA1111.txt").read_text())
     out = tmp_path / "f.jsonl"
-    run = subprocess.run([sys.executable, "-m", "cablefacts", "extract", str(tmp_path), "-o", str(out)],
-                         capture_output=True, text=True)
+    run = subprocess.run([sys.executable, "-m", "cablefacts", "extract", str(tmp_path), "-o", str(out),
+                          "--db", str(tmp_path / "f.sqlite")], capture_output=True, text=True)
     assert run.returncode == 0 and "empty file" in run.stderr
-    assert "(1 skipped)" in run.stdout
+    assert "1 done" in run.stdout and "1 failed" in run.stdout

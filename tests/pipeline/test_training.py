@@ -26,4 +26,5 @@ def test_tiny_model_learns_entities_and_relations(tmp_path):
     meta = json.loads((best / "meta.json").read_text())
     assert meta["cablefacts"]["trained_on"] == [CABLE]
     info = model_info(best)
-    assert info["annotations_changed"] is False and info["pipeline"] == ["tok2vec", "ner", "cablefacts_rel"]
+    assert info["annotations_changed"] is False
+    assert info["pipeline"] == ["tok2vec", "ner", "cablefacts_rules", "cablefacts_rel", "cablefacts_relation_rules"]

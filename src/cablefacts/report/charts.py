@@ -31,15 +31,18 @@ def bar_chart(counts: dict[str, float], title: str, links: dict[str, str], ylabe
     for bar, key in zip(bars, keys):
         bar.set_url(links.get(key, ""))
     ax.set_xticks(range(len(keys)), keys, rotation=45, ha="right", fontsize=8)
+    if counts and max(counts.values()) > 50 * max(1, min(v for v in counts.values() if v > 0)):
+        ax.set_yscale("symlog")  # one huge figure must not flatten the others
     ax.set_title(title, fontsize=10)
     ax.set_ylabel(ylabel, fontsize=8)
     ax.spines[["top", "right"]].set_visible(False)
     return _svg(fig)
 
 
-def route_network(legs: Counter, links: dict[str, str]) -> str:
-    """Countries (or regions) on a circle, legs as arrows whose width says in how many cables they
-    appear; each node links to its routes."""
+def route_network(legs: Counter, links: dict[str, str], top: int = 40) -> str:
+    """Countries (or regions) on a circle, the ``top`` legs stated by most cables as arrows whose width
+    says in how many cables they appear; each node links to its routes."""
+    legs = Counter(dict(legs.most_common(top)))
     nodes = sorted({n for leg in legs for n in leg})
     fig, ax = plt.subplots(figsize=(7, 7))
     ax.set_aspect("equal")
@@ -66,5 +69,6 @@ def route_network(legs: Counter, links: dict[str, str]) -> str:
         label.set_url(links.get(n, ""))
     ax.set_xlim(-1.5, 1.5)
     ax.set_ylim(-1.5, 1.5)
-    ax.set_title("Trafficking routes (arrow width: number of cables stating the leg)", fontsize=10)
+    ax.set_title(f"Trafficking routes: the {len(legs)} legs most often stated (arrow width: number of cables)",
+                 fontsize=10)
     return _svg(fig)

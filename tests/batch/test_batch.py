@@ -10,8 +10,8 @@ import sys
 import time
 
 
-from cablefacts.extract.runner import run
-from cablefacts.extract.store import Store
+from cablefacts.batch.runner import run
+from cablefacts.batch.store import Store
 from tests.conftest import EXTRA, ROOT, SEED
 
 CABLES = sorted([*SEED.glob("*.txt"), *EXTRA.glob("*.txt")])

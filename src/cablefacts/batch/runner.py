@@ -77,14 +77,15 @@ def process_batch(paths: list[str], model: str | None = None, gate: bool = True)
         results.append(CableResult(path, digest, "done", None, cable.id, meta, []))
         work.append((len(results) - 1, cable, paragraphs))
     texts = [c.paragraph_text(p) for _, c, ps in work for p in ps]
-    docs = iter(nlp.pipe(texts, batch_size=64))
-    for index, cable, paragraphs in work:
-        cable_docs = [next(docs) for _ in paragraphs]
-        try:
-            results[index].facts = [f.to_dict() for f in facts_from_docs(cable, cable_docs, paragraphs)]
-        except Exception as e:
-            results[index] = CableResult(results[index].path, results[index].sha256, "failed",
-                                         f"fact assembly error: {type(e).__name__}: {e}", cable.id)
+    with nlp.memory_zone():  # strings the batch adds to the vocabulary are freed with it: memory stays flat
+        docs = iter(nlp.pipe(texts, batch_size=64))
+        for index, cable, paragraphs in work:
+            cable_docs = [next(docs) for _ in paragraphs]
+            try:
+                results[index].facts = [f.to_dict() for f in facts_from_docs(cable, cable_docs, paragraphs)]
+            except Exception as e:
+                results[index] = CableResult(results[index].path, results[index].sha256, "failed",
+                                             f"fact assembly error: {type(e).__name__}: {e}", cable.id)
     return results
 
 
@@ -147,6 +148,9 @@ def run(paths: list[str], store: Store, *, model: str | None = None, batch_size:
             todo.append(key)
     if progress:
         progress(0, summary)
+    workers = n_process if engine == "local" else 4
+    if workers > 1:  # at least four batches per worker, so that few files still spread over the workers
+        batch_size = max(1, min(batch_size, -(-len(todo) // (4 * workers))))
     batches = _batches(todo, batch_size)
     if engine == "dask":
         if not scheduler:

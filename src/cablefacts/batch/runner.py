@@ -78,7 +78,7 @@ def process_batch(paths: list[str], model: str | None = None, gate: bool = True)
         work.append((len(results) - 1, cable, paragraphs))
     texts = [c.paragraph_text(p) for _, c, ps in work for p in ps]
     with nlp.memory_zone():  # strings the batch adds to the vocabulary are freed with it: memory stays flat
-        docs = iter(nlp.pipe(texts, batch_size=64))
+        docs = iter(nlp.pipe(texts, batch_size=16))
         for index, cable, paragraphs in work:
             cable_docs = [next(docs) for _ in paragraphs]
             try:
@@ -89,9 +89,30 @@ def process_batch(paths: list[str], model: str | None = None, gate: bool = True)
     return results
 
 
-def _batches(paths: list[str], size: int) -> Iterator[list[str]]:
-    for i in range(0, len(paths), size):
-        yield paths[i : i + size]
+MAX_BATCH_BYTES = 256 * 1024
+
+
+def _file_size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
+def _batches(paths: list[str], size: int, max_bytes: int = MAX_BATCH_BYTES) -> Iterator[list[str]]:
+    """Batches of at most ``size`` files and ``max_bytes`` of text (a larger file is a batch alone), so
+    that the memory a batch needs does not depend on which files happen to fall together."""
+    batch: list[str] = []
+    total = 0
+    for path in paths:
+        n = _file_size(path)
+        if batch and (len(batch) >= size or total + n > max_bytes):
+            yield batch
+            batch, total = [], 0
+        batch.append(path)
+        total += n
+    if batch:
+        yield batch
 
 
 def _pool_worker(args: tuple) -> list[CableResult]:
@@ -105,7 +126,9 @@ def _run_local(batches: Iterable[list[str]], model: str | None, gate: bool, n_pr
         for batch in batches:
             yield process_batch(batch, model, gate)
         return
-    ctx = multiprocessing.get_context("spawn")
+    # Where fork exists, the workers inherit the pipeline the main process already loaded (copy on
+    # write) instead of importing spaCy and loading the model again each; elsewhere they spawn.
+    ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     with ctx.Pool(n_process) as pool:
         yield from pool.imap(_pool_worker, ((b, model, gate) for b in batches))
 

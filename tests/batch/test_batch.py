@@ -10,7 +10,8 @@ import sys
 import time
 
 
-from cablefacts.batch.runner import run
+from cablefacts.batch.runner import _batches, _pipe_by_length, run
+from cablefacts.cable import read_cable_file
 from cablefacts.batch.store import Store
 from tests.conftest import EXTRA, ROOT, SEED
 
@@ -133,3 +134,26 @@ def test_whole_bulk_archive_goes_through(bulk_dir, tmp_path):
     assert not [e for _, e in store.failures() if "reader error" in e or "assembly error" in e]
     assert summary.facts > 0
     store.close()
+
+
+def test_batches_are_bounded_by_files_and_bytes():
+    paths = [str(p) for p in CABLES]
+    batches = list(_batches(paths, 8, max_bytes=40_000))
+    assert [p for b in batches for p in b] == paths  # every file once, in order
+    for b in batches:
+        assert len(b) <= 8
+        assert len(b) == 1 or sum(os.path.getsize(p) for p in b) <= 40_000
+
+
+def test_pipe_groups_keep_order_and_bound_length():
+    from cablefacts.pipeline.tokenizer import blank_nlp
+
+    nlp = blank_nlp()
+    calls = []
+    pipe = nlp.pipe
+    nlp.pipe = lambda texts, batch_size: (calls.append(list(texts)) or pipe(calls[-1], batch_size=batch_size))
+    cable = read_cable_file(SEED / "09STATE60633.txt")
+    texts = [cable.paragraph_text(p) for p in cable.paragraphs]
+    docs = list(_pipe_by_length(nlp, texts, max_chars=1500))
+    assert [d.text for d in docs] == texts
+    assert len(calls) > 1 and all(len(c) == 1 or sum(map(len, c)) <= 1500 for c in calls)

@@ -78,7 +78,7 @@ def process_batch(paths: list[str], model: str | None = None, gate: bool = True)
         work.append((len(results) - 1, cable, paragraphs))
     texts = [c.paragraph_text(p) for _, c, ps in work for p in ps]
     with nlp.memory_zone():  # strings the batch adds to the vocabulary are freed with it: memory stays flat
-        docs = iter(nlp.pipe(texts, batch_size=16))
+        docs = _pipe_by_length(nlp, texts)
         for index, cable, paragraphs in work:
             cable_docs = [next(docs) for _ in paragraphs]
             try:
@@ -97,6 +97,24 @@ def _file_size(path: str) -> int:
         return os.path.getsize(path)
     except OSError:
         return 0
+
+
+PIPE_CHARS = 20_000
+
+
+def _pipe_by_length(nlp, texts: list[str], max_chars: int = PIPE_CHARS) -> Iterator:
+    """``nlp.pipe`` over groups of texts of at most ``max_chars`` (a longer text alone): the models'
+    working memory follows the text in one group, so a few very long paragraphs cannot raise the peak."""
+    group: list[str] = []
+    size = 0
+    for text in texts:
+        if group and size + len(text) > max_chars:
+            yield from nlp.pipe(group, batch_size=len(group))
+            group, size = [], 0
+        group.append(text)
+        size += len(text)
+    if group:
+        yield from nlp.pipe(group, batch_size=len(group))
 
 
 def _batches(paths: list[str], size: int, max_bytes: int = MAX_BATCH_BYTES) -> Iterator[list[str]]:

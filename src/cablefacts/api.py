@@ -22,10 +22,12 @@ from .pipeline.tokenizer import blank_nlp
 
 
 def rules_pipeline() -> Language:
-    """The rules-only pipeline: project tokenizer, entity patterns, relation heuristics."""
+    """The rules-only pipeline: project tokenizer, entity patterns, relation heuristics, and the filter
+    that keeps places and dates only where a relation links them."""
     nlp = blank_nlp()
     nlp.add_pipe("cablefacts_rules")
     nlp.add_pipe("cablefacts_relation_rules")
+    nlp.add_pipe("cablefacts_participants")
     return nlp
 
 

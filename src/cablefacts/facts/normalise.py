@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterator
 
 import pycountry
 
@@ -259,16 +260,20 @@ def _country_names() -> dict[str, str]:
     return names
 
 
-def first_country(text: str) -> str | None:
-    """The first country (other than the United States) a phrase such as a cable subject names."""
+def countries_named(text: str) -> Iterator[str]:
+    """The countries (other than the United States) a text names, in order, longest names first."""
     for words in re.findall(r"[A-Za-z][A-Za-z ]+", text or ""):
         tokens = words.split()
         for n in (3, 2, 1):
             for k in range(len(tokens) - n + 1):
                 code = place_code(" ".join(tokens[k : k + n]))
                 if code and code != "USA":
-                    return code
-    return None
+                    yield code
+
+
+def first_country(text: str) -> str | None:
+    """The first country (other than the United States) a phrase such as a cable subject names."""
+    return next(countries_named(text), None)
 
 
 def is_known_place(text: str) -> bool:

@@ -1,7 +1,8 @@
 """``cablefacts_relation_rules``: links entities of a paragraph with heuristics (the rules-only pipeline).
 
 In: a ``Doc`` with entities. Out: ``doc._.relations``, a list of ``(head_index, child_index, type, score)``
-over ``doc.ents``, only for label pairs the schema allows (kept and added to with ``merge``).
+over ``doc.ents``, only for label pairs the schema allows (kept and added to with ``merge``; with
+``prefer``, the rules' links of those types replace the ones already there).
 """
 
 from __future__ import annotations
@@ -28,19 +29,23 @@ def _sentence_id(doc: Doc) -> list[int]:
     return ids
 
 
-@Language.factory("cablefacts_relation_rules", default_config={"window": 60, "merge": False, "types": None})
-def make_relation_rules(nlp: Language, name: str, window: int, merge: bool, types: list[str] | None
-                        ) -> "RelationRules":
+@Language.factory("cablefacts_relation_rules",
+                  default_config={"window": 60, "merge": False, "types": None, "prefer": []})
+def make_relation_rules(nlp: Language, name: str, window: int, merge: bool, types: list[str] | None,
+                        prefer: list[str]) -> "RelationRules":
     """With ``merge``, the relations already on the doc (a trained component's) are kept and the
-    rules only add links between pairs they leave unlinked; ``types`` restricts the rules' types."""
-    return RelationRules(window, merge, types)
+    rules only add links between pairs they leave unlinked, except for the types in ``prefer``, where
+    the rules' links replace them; ``types`` restricts the rules' types."""
+    return RelationRules(window, merge, types, prefer)
 
 
 class RelationRules:
-    def __init__(self, window: int = 60, merge: bool = False, types: list[str] | None = None) -> None:
+    def __init__(self, window: int = 60, merge: bool = False, types: list[str] | None = None,
+                 prefer: list[str] | None = None) -> None:
         self.window = window
         self.merge = merge
         self.types = set(types) if types else None
+        self.prefer = set(prefer or [])
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
@@ -98,7 +103,8 @@ class RelationRules:
         found = [(h, c, t, 1.0) for h, c, t in rels if allowed(t, ents[h].label_, ents[c].label_)
                  and (self.types is None or t in self.types)]
         if self.merge:
-            linked = {(h, c) for h, c, _, _ in doc._.relations}
-            found = [*doc._.relations, *(r for r in found if (r[0], r[1]) not in linked)]
+            kept = [r for r in doc._.relations if r[2] not in self.prefer]
+            linked = {(h, c) for h, c, _, _ in kept}
+            found = [*kept, *(r for r in found if r[2] in self.prefer or (r[0], r[1]) not in linked)]
         doc._.relations = sorted(found)
         return doc

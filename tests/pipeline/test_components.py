@@ -46,3 +46,20 @@ def test_prefer_replaces_the_links_of_a_type_and_merge_keeps_the_others():
         rules(doc)
         assert (wrong in doc._.relations) is kept
         assert ("Uzbekistan", "South Kazakhstan", "ROUTE") in _links(doc)
+
+
+def test_preferred_pattern_spans_replace_overlapping_ner_spans():
+    from spacy.tokens import Span
+
+    from cablefacts.pipeline.rules import EntityRules
+    from cablefacts.pipeline.tokenizer import blank_nlp
+
+    cable = load_cable("06ASTANA32")
+    text = next(cable.paragraph_text(p) for p in cable.paragraphs if "Article 394 excludes" in cable.paragraph_text(p))
+    nlp = blank_nlp()
+    for prefer, expected in (([], ("394 excludes", "LAW")), (["ARTICLE"], ("Article 394", "ARTICLE"))):
+        doc = nlp(text)
+        start = next(t.i for t in doc if t.text == "394")
+        doc.ents = [Span(doc, start, start + 2, label="LAW")]  # a wrong statistical span over the number
+        EntityRules(overwrite=False, prefer=prefer)(doc)
+        assert expected in {(e.text, e.label_) for e in doc.ents}

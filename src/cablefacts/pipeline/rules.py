@@ -72,18 +72,22 @@ def _place_pattern() -> re.Pattern:
 
 
 
-@Language.factory("cablefacts_rules", default_config={"overwrite": True, "labels": None})
-def make_rules(nlp: Language, name: str, overwrite: bool, labels: list[str] | None) -> "EntityRules":
-    """``labels`` restricts the rules to some labels (those where they are exact), e.g. to feed the NER."""
-    return EntityRules(overwrite, labels)
+@Language.factory("cablefacts_rules", default_config={"overwrite": True, "labels": None, "prefer": []})
+def make_rules(nlp: Language, name: str, overwrite: bool, labels: list[str] | None, prefer: list[str]
+               ) -> "EntityRules":
+    """``labels`` restricts the rules to some labels (those where they are exact), e.g. to feed the NER;
+    without ``overwrite``, the spans of the labels in ``prefer`` still replace the entities they overlap."""
+    return EntityRules(overwrite, labels, prefer)
 
 
 class EntityRules:
     """Pattern matcher over the doc's text; keeps counts only where the paragraph is about trafficking."""
 
-    def __init__(self, overwrite: bool = True, labels: list[str] | None = None) -> None:
+    def __init__(self, overwrite: bool = True, labels: list[str] | None = None, prefer: list[str] | None = None
+                 ) -> None:
         self.overwrite = overwrite
         self.only = set(labels) if labels else None
+        self.prefer = set(prefer or [])
         self.compiled = [(label, re.compile(p)) for label, p in PATTERNS]
 
     def __call__(self, doc: Doc) -> Doc:
@@ -120,8 +124,13 @@ class EntityRules:
             spans = [s for s in spans if s.label_ in self.only]
         if self.overwrite:
             ents = filter_spans(spans)
-        else:  # keep the entities already there (the NER's); add the rule spans that overlap none of them
-            taken = {i for e in doc.ents for i in range(e.start, e.end)}
-            ents = [*doc.ents, *filter_spans([s for s in spans if not taken.intersection(range(s.start, s.end))])]
+        else:  # keep the entities already there (the NER's) but where a preferred rule span overlaps them;
+            # add the rule spans that overlap none of them
+            preferred = filter_spans([s for s in spans if s.label_ in self.prefer])
+            over = {i for s in preferred for i in range(s.start, s.end)}
+            kept = [e for e in doc.ents if not over.intersection(range(e.start, e.end))]
+            taken = {i for e in kept for i in range(e.start, e.end)} | over
+            rest = [s for s in spans if s.label_ not in self.prefer and not taken.intersection(range(s.start, s.end))]
+            ents = [*kept, *preferred, *filter_spans(rest)]
         doc.ents = sorted(ents, key=lambda s: s.start)
         return doc

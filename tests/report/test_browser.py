@@ -12,8 +12,9 @@ import pytest
 from tests.conftest import ROOT, SEED
 
 CHROMIUM = Path("/usr/bin/chromium")
-EVIL = ('The Ministry <script>window.__pwned=1</script> of Justice "><img src=x onerror=window.__pwned=2> was '
-        "complimented for being upgraded from Tier 2 Watch list to Tier 2")
+PLAIN = "Transit includes from Uzbekistan by land to South Kazakhstan"
+EVIL = ('Transit <script>window.__pwned=1</script> "><img src=x onerror=window.__pwned=2> includes from Uzbekistan '
+        "by land to South Kazakhstan")
 
 
 @pytest.fixture(scope="module")
@@ -23,11 +24,9 @@ def report(tmp_path_factory):
     cables.mkdir()
     for p in SEED.glob("*.txt"):
         shutil.copy(p, cables / p.name)
-    evil = (SEED / "08ASTANA1111.txt").read_text(encoding="utf-8")
-    assert "The Ministry of Justice was complimented for being upgraded from Tier 2 Watch list to Tier 2" in evil
-    evil = evil.replace("The Ministry of Justice was complimented for being upgraded from Tier 2 Watch list to Tier 2",
-                        EVIL)
-    (cables / "08ASTANA1111.txt").write_text(evil, encoding="utf-8")
+    evil = (SEED / "07ASTANA614.txt").read_text(encoding="utf-8")  # the markup goes into a sentence with a route
+    assert PLAIN in evil
+    (cables / "07ASTANA614.txt").write_text(evil.replace(PLAIN, EVIL), encoding="utf-8")
     db = tmp / "facts.sqlite"
     for cmd in (["extract", str(cables), "--db", str(db)], ["report", "--db", str(db), "-o", str(tmp / "out")]):
         run = subprocess.run([sys.executable, "-m", "cablefacts", *cmd], capture_output=True, text=True, cwd=ROOT)
@@ -82,14 +81,14 @@ def test_clicking_a_fact_reaches_its_highlighted_sentence(report, browser):
     assert target
     el = page.locator(f"[id='{target}']")
     assert el.get_attribute("class") == "sent"
-    assert "Tier 2" in el.inner_text()
+    assert "tier 2" in el.inner_text().lower()
     background = el.evaluate("e => getComputedStyle(e).backgroundColor")
     assert background not in ("rgba(0, 0, 0, 0)", "transparent")  # :target highlight
     page.screenshot(path=str(report / "cable-view.png"))
 
 
 def test_markup_in_a_cable_is_shown_as_text_and_runs_nothing(report, browser):
-    page, errors = open_page(browser, (report / "cables" / "08ASTANA1111.html").as_uri())
+    page, errors = open_page(browser, (report / "cables" / "07ASTANA614.html").as_uri())
     assert errors == []
     assert page.evaluate("window.__pwned") is None
     assert page.locator("img").count() == 0

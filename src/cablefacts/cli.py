@@ -592,6 +592,17 @@ def report_cmd(
     console.print(f"{index} (open it in a browser; it needs no server and no network)")
 
 
+def _gate_passes(cables) -> tuple[int, int]:
+    """Paragraphs of ``cables`` that pass the relevance gate, and all their paragraphs."""
+    from .pipeline.gate import is_relevant
+
+    passed = total = 0
+    for cable in cables:
+        total += len(cable.paragraphs)
+        passed += sum(is_relevant(cable.paragraph_text(p)) for p in cable.paragraphs)
+    return passed, total
+
+
 @app.command("gate")
 def gate_cmd(
     folder: Path = typer.Option(None, "--archive-folder", help="Also report the pass rate over this folder of cables."),
@@ -603,23 +614,22 @@ def gate_cmd(
     from .corpus import load_cable
     from .pipeline.gate import is_relevant
 
-    facts = kept = paras = passed = 0
-    for cid in annotated_ids():
-        cable = load_cable(cid)
-        paras += len(cable.paragraphs)
-        passed += sum(is_relevant(cable.paragraph_text(p)) for p in cable.paragraphs)
+    cables = {cid: load_cable(cid) for cid in annotated_ids()}
+    facts = kept = 0
+    for cid, cable in cables.items():
         for f in resolve_facts(load_gold_facts(cid), cable):
             facts += 1
             kept += is_relevant(cable.paragraph_text(cable.paragraph_at(f["start"])))
+    passed, paras = _gate_passes(cables.values())
     console.print(f"gold facts whose paragraph passes the gate: {kept}/{facts} = {kept / max(facts, 1):.1%}")
     console.print(f"paragraphs of the annotated cables passed: {passed}/{paras} = {passed / max(paras, 1):.1%}")
     if folder:
-        total = ok = 0
-        for path in sorted(folder.iterdir()):
-            try:
-                cable = read_cable_file(path)
-            except CableFileError:
-                continue
-            total += len(cable.paragraphs)
-            ok += sum(is_relevant(cable.paragraph_text(p)) for p in cable.paragraphs)
+        def readable():
+            for path in sorted(folder.iterdir()):
+                try:
+                    yield read_cable_file(path)
+                except CableFileError:
+                    continue
+
+        ok, total = _gate_passes(readable())
         console.print(f"paragraphs of {folder} passed: {ok}/{total} = {ok / max(total, 1):.1%}")

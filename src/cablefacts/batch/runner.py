@@ -20,6 +20,8 @@ from ..pipeline.gate import is_relevant
 from .store import CableResult, Store
 
 _NLP_CACHE: dict = {}
+MAX_BATCH_BYTES = 256 * 1024  # text of the files of one batch (a larger file is a batch alone)
+PIPE_CHARS = 20_000  # text the models read in one nlp.pipe group (a longer paragraph alone)
 
 
 def load_nlp(model: str | None):
@@ -89,17 +91,11 @@ def process_batch(paths: list[str], model: str | None = None, gate: bool = True)
     return results
 
 
-MAX_BATCH_BYTES = 256 * 1024
-
-
 def _file_size(path: str) -> int:
     try:
         return os.path.getsize(path)
     except OSError:
         return 0
-
-
-PIPE_CHARS = 20_000
 
 
 def _pipe_by_length(nlp, texts: list[str], max_chars: int = PIPE_CHARS) -> Iterator:

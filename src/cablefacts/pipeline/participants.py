@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import relation_rules  # noqa: F401  (registers doc._.relations)
+from . import extensions  # noqa: F401  (doc._.relations)
 
 
 @Language.factory("cablefacts_participants", default_config={"labels": ["GPE", "NORP", "DATE"]})

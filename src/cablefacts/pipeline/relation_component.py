@@ -25,9 +25,7 @@ from thinc.api import Model, Optimizer, set_dropout_rate
 from ..annotations.docbin import RELATIONS_KEY
 from ..annotations.schema import RELATIONS, allowed, candidate_types
 from .relation_model import Pair, to_numpy
-
-if not Doc.has_extension("relations"):
-    Doc.set_extension("relations", default=[])
+from . import extensions  # noqa: F401  (doc._.relations)
 
 TYPES = list(RELATIONS)
 

@@ -13,9 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..annotations.schema import allowed
-
-if not Doc.has_extension("relations"):
-    Doc.set_extension("relations", default=[])
+from . import extensions  # noqa: F401  (doc._.relations)
 
 
 def _sentence_id(doc: Doc) -> list[int]:

@@ -1,0 +1,7 @@
+"""The Doc extension the relation components share: ``doc._.relations``, a list of
+``(head_index, child_index, type, score)`` over ``doc.ents``; registered once, on import."""
+
+from spacy.tokens import Doc
+
+if not Doc.has_extension("relations"):
+    Doc.set_extension("relations", default=[])

@@ -127,13 +127,21 @@ def corpus_manifest(
     extra: Path = typer.Option(Path("../shared/cables/extra"), help="Folder of the mirrored cables."),
     bulk: Path = typer.Option(Path("../shared/bulk/cables.tar.xz"), help="Bulk archive."),
     bulk_id: list[str] = typer.Option([], "--bulk-id", help="A bulk cable to add; repeatable."),
+    narrative_id: list[str] = typer.Option([], "--narrative-id", help="A narrative of corpus/factbook.jsonl to add; "
+                                           "repeatable."),
 ) -> None:
-    """Rebuild corpus/manifest.tsv (hashes and near-duplicate groups); keeps the bulk cables it lists."""
+    """Rebuild corpus/manifest.tsv (hashes and near-duplicate groups); keeps the bulk cables and narratives it
+    lists."""
     try:
-        keep = [c for c, e in corpus_mod.read_manifest().items() if e.source == "bulk"]
+        old = corpus_mod.read_manifest().values()
     except FileNotFoundError:
-        keep = []
+        old = []
+    keep = [e.cable_id for e in old if e.source == "bulk"]
+    narratives = sorted({e.cable_id for e in old if e.source == corpus_mod.NARRATIVE_SOURCE} | set(narrative_id))
     entries = corpus_mod.build_manifest(seed, extra, bulk if bulk.exists() else None, sorted(set(keep) | set(bulk_id)))
+    if narratives:
+        factbook = corpus_mod.project_root() / "corpus" / "factbook.jsonl"
+        entries += corpus_mod.narrative_entries(narratives, factbook)
     path = corpus_mod.write_manifest(entries)
     groups = Counter(e.group for e in entries)
     console.print(f"{path}: {len(entries)} cables, {sum(1 for g in groups.values() if g > 1)} near-duplicate groups")
@@ -224,16 +232,20 @@ def annotations_import(
     from .annotations import doccano, prodigy
     from .annotations.gold_facts import save_gold_facts
     from .annotations.store import save_gold, to_raw
-    from .annotations.working import facts_from_working, gold_from_working
+    from .annotations.working import WorkingFormatError, facts_from_working, gold_from_working
     from .corpus import CorpusError, load_cable, sha256_text
 
     if fmt == "working":
         files = sorted(path.glob("*.json")) if path.is_dir() else [path]
         for p in files:
-            data = json.loads(p.read_text(encoding="utf-8"))
-            cable = load_cable(data["cable"])
-            save_gold(gold_from_working(data, cable))
-            save_gold_facts(data["cable"], facts_from_working(data, cable))
+            try:
+                data = json.loads(p.read_text(encoding="utf-8"))
+                cable = load_cable(data["cable"])
+                gold, facts = gold_from_working(data, cable), facts_from_working(data, cable)
+            except (json.JSONDecodeError, KeyError, CorpusError, WorkingFormatError) as e:
+                fail(f"{p}: {e}")
+            save_gold(gold)
+            save_gold_facts(data["cable"], facts)
             console.print(f"{data['cable']}: {len(data.get('entities', []))} entities")
         return
     if fmt not in ("doccano", "prodigy"):

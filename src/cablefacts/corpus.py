@@ -8,6 +8,7 @@ committed: ``corpus/manifest.tsv`` pins each by sha256, and ``sync`` copies them
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import itertools
 import os
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .cable import Cable, parse_cable, read_text
+from .narratives import country_code, narrative_cable, read_narratives
 
 MANIFEST_FIELDS = ["cable_id", "source", "repository", "path", "commit", "sha256", "group"]
 MIRROR_REPOSITORY = "avilaroman/Wikileaks-Mirror"
@@ -26,6 +28,7 @@ BULK_COMMIT = "ae11afa5ff15bad4ae9c296de44079cfc31e474f"
 # successive drafts of one law report)
 KNOWN_PAIRS = [("06SANTIAGO438", "06SANTIAGO439"), ("09SANJOSE127", "09SANJOSE128"),
                ("07MANAMA1084", "07MANAMA1097"), ("07REYKJAVIK49", "07REYKJAVIK90")]
+NARRATIVE_SOURCE = "factbook"  # manifest source of narratives, which live in a committed JSON Lines file
 SIMILARITY = 0.15  # share of word 5-grams above which two cables are near-duplicates
 
 
@@ -142,7 +145,7 @@ def sync(sources: list[Path], root: Path | None = None) -> SyncReport:
     manifest = read_manifest(root)
     dest = root / "corpus" / "cables"
     dest.mkdir(parents=True, exist_ok=True)
-    wanted = {c: e for c, e in manifest.items() if e.source != "seed"}
+    wanted = {c: e for c, e in manifest.items() if e.source not in ("seed", NARRATIVE_SOURCE)}
     found: dict[str, bytes] = {}
     for src in sources:
         archives = [src] if src.is_file() else sorted(src.glob("*.tar.xz"))
@@ -182,27 +185,62 @@ class CorpusError(Exception):
 
 
 def cable_path(cable_id: str, root: Path | None = None) -> Path:
+    """The file holding a manifest document: its cable file, or the narratives file for a narrative."""
     root = root or project_root()
     entry = read_manifest(root).get(cable_id)
     if entry is None:
         raise CorpusError(f"{cable_id}: not in corpus/manifest.tsv")
+    if entry.source == NARRATIVE_SOURCE:
+        return root / entry.path
     sub = "seed" if entry.source == "seed" else "cables"
     return root / "corpus" / sub / f"{cable_id}.txt"
 
 
+def _narrative_record(cable_id: str, path: Path) -> dict:
+    record = _narratives(path).get(cable_id)
+    if record is None:
+        raise CorpusError(f"{cable_id}: not in {path}")
+    return record
+
+
+@functools.lru_cache(maxsize=4)
+def _narratives(path: Path) -> dict[str, dict]:
+    return read_narratives(path)
+
+
 def load_raw(cable_id: str, root: Path | None = None) -> str:
-    """The raw text of a manifest cable, checked against its sha256."""
+    """The raw text of a manifest document, checked against its sha256."""
     root = root or project_root()
     entry = read_manifest(root).get(cable_id)
     path = cable_path(cable_id, root)
     if not path.exists():
         raise CorpusError(f"{cable_id}: {path} is missing; run `cablefacts corpus sync --from ../shared/cables/extra "
                           "--from ../shared/bulk`")
-    text = read_text(path)[0]
+    text = _narrative_record(cable_id, path)["text"] if entry.source == NARRATIVE_SOURCE else read_text(path)[0]
     if sha256_text(text) != entry.sha256:
         raise CorpusError(f"{cable_id}: text differs from the manifest's sha256 (altered file {path})")
     return text
 
 
 def load_cable(cable_id: str, root: Path | None = None) -> Cable:
-    return parse_cable(load_raw(cable_id, root), name=f"{cable_id}.txt")
+    """A manifest document as a ``Cable``: a parsed cable, or a narrative (``narratives.narrative_cable``)."""
+    root = root or project_root()
+    text = load_raw(cable_id, root)
+    entry = read_manifest(root)[cable_id]
+    if entry.source == NARRATIVE_SOURCE:
+        return narrative_cable({**_narrative_record(cable_id, cable_path(cable_id, root)), "text": text})
+    return parse_cable(text, name=f"{cable_id}.txt")
+
+
+def narrative_entries(ids: list[str], path: Path, root: Path | None = None) -> list[Entry]:
+    """Manifest entries for narratives of ``path`` (a committed JSON Lines file of the project); a
+    country's editions form one near-duplicate group (``factbook-<ISO3>``)."""
+    root = root or project_root()
+    records = read_narratives(path)
+    rel = path.resolve().relative_to(root.resolve()).as_posix()
+    out = []
+    for doc_id in ids:
+        rec = records[doc_id]
+        code = country_code(rec["country"]) or rec["country"]
+        out.append(Entry(doc_id, NARRATIVE_SOURCE, "", rel, "", sha256_text(rec["text"]), f"factbook-{code}"))
+    return out

@@ -6,9 +6,14 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..pipeline.tokenizer import blank_nlp
+from importlib import resources
 
+import jsonschema
+
+from ..cable import Cable
 from ..corpus import CorpusError, load_cable, read_manifest
+from ..pipeline.tokenizer import blank_nlp
+from .gold_facts import facts_dir, load_gold_facts, resolve_facts
 from . import schema
 from .store import AlignmentError, Gold, gold_dir, to_body
 
@@ -95,6 +100,32 @@ def validate_gold_file(path: Path, root: Path | None = None, nlp=None) -> list[P
             add(where, f"relation {r.type} {r.from_id}->{r.to_id}: {head.label} -> {child.label} is not allowed")
         if cable.paragraph_at(head.start) != cable.paragraph_at(child.start):
             add(where, f"relation {r.type} {r.from_id}->{r.to_id} crosses paragraphs")
+    return problems + validate_gold_facts(cable, root)
+
+
+def _fact_schema() -> dict:
+    return json.loads(resources.files("cablefacts").joinpath("data/facts.schema.json").read_text(encoding="utf-8"))
+
+
+def validate_gold_facts(cable: Cable, root: Path | None = None) -> list[Problem]:
+    """Problems of a document's gold facts: not valid against the JSON Schema, or evidence outside its text."""
+    path = facts_dir(root) / f"{cable.id}.jsonl"
+    if not path.exists():
+        return []
+    schema_ = _fact_schema()
+    problems = []
+    for k, fact in enumerate(load_gold_facts(cable.id, root), 1):
+        try:
+            resolved = resolve_facts([fact], cable)[0]
+        except (KeyError, ValueError) as e:
+            problems.append(Problem(str(path), k, f"fact cannot be placed: {e}"))
+            continue
+        try:
+            jsonschema.validate({**resolved, "confidence": 1.0}, schema_)
+        except jsonschema.ValidationError as e:
+            problems.append(Problem(str(path), k, f"{fact.get('type')} fact: {e.message}"))
+        if cable.body[resolved["start"] : resolved["end"]] not in resolved["text"]:
+            problems.append(Problem(str(path), k, "fact evidence lies outside its sentence"))
     return problems
 
 

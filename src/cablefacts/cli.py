@@ -227,11 +227,13 @@ def annotations_export(
 def annotations_import(
     path: Path,
     fmt: str = typer.Option("doccano", "--format", help="doccano, prodigy, or working (body-offset JSON)."),
+    check: bool = typer.Option(False, "--check", help="Working format: validate the files, store nothing."),
 ) -> None:
     """Read doccano/Prodigy JSONL (or working-format JSON files) back into the stand-off store."""
     from .annotations import doccano, prodigy
     from .annotations.gold_facts import save_gold_facts
     from .annotations.store import save_gold, to_raw
+    from .annotations.validate import validate_gold, validate_gold_facts
     from .annotations.working import WorkingFormatError, facts_from_working, gold_from_working
     from .corpus import CorpusError, load_cable, sha256_text
 
@@ -244,6 +246,15 @@ def annotations_import(
                 gold, facts = gold_from_working(data, cable), facts_from_working(data, cable)
             except (json.JSONDecodeError, KeyError, CorpusError, WorkingFormatError) as e:
                 fail(f"{p}: {e}")
+            if check:
+                problems = validate_gold(gold, str(p), gold.to_json()) + validate_gold_facts(gold.cable, facts=facts)
+                for problem in problems:
+                    console.print(str(problem), highlight=False, markup=False)
+                if problems:
+                    fail(f"{p}: {len(problems)} problems")
+                console.print(f"{data['cable']}: {len(gold.entities)} entities, {len(gold.relations)} relations, "
+                              f"{len(facts)} facts: no problems")
+                continue
             save_gold(gold)
             save_gold_facts(data["cable"], facts)
             console.print(f"{data['cable']}: {len(data.get('entities', []))} entities")

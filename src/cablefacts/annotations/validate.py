@@ -10,7 +10,6 @@ from importlib import resources
 
 import jsonschema
 
-from ..cable import Cable
 from ..corpus import CorpusError, load_cable, read_manifest
 from ..pipeline.tokenizer import blank_nlp
 from .gold_facts import facts_dir, load_gold_facts, resolve_facts
@@ -35,20 +34,24 @@ def _line_of(text: str, needle: str) -> int:
 
 def validate_gold_file(path: Path, root: Path | None = None, nlp=None) -> list[Problem]:
     """Every problem of one gold file, each with file, line and reason."""
-    nlp = nlp or blank_nlp()
     text = path.read_text(encoding="utf-8")
-    name = str(path)
     try:
         gold = Gold.from_dict(json.loads(text))
     except (json.JSONDecodeError, KeyError, TypeError) as e:
-        return [Problem(name, 1, f"not a gold file: {e}")]
+        return [Problem(str(path), 1, f"not a gold file: {e}")]
+    problems = [] if gold.cable == path.stem else \
+        [Problem(str(path), _line_of(text, '"cable"'), f"cable {gold.cable!r} does not match the file name")]
+    return problems + validate_gold(gold, str(path), text, root, nlp) + validate_gold_facts(gold.cable, root)
+
+
+def validate_gold(gold: Gold, name: str, text: str, root: Path | None = None, nlp=None) -> list[Problem]:
+    """Problems of gold in raw offsets; ``text`` is its serialised form, for line numbers."""
+    nlp = nlp or blank_nlp()
     problems: list[Problem] = []
 
     def add(needle: str, reason: str) -> None:
         problems.append(Problem(name, _line_of(text, needle), reason))
 
-    if gold.cable != path.stem:
-        add('"cable"', f"cable {gold.cable!r} does not match the file name")
     manifest = read_manifest(root)
     if gold.cable not in manifest:
         add('"cable"', f"{gold.cable} is not in corpus/manifest.tsv")
@@ -100,21 +103,28 @@ def validate_gold_file(path: Path, root: Path | None = None, nlp=None) -> list[P
             add(where, f"relation {r.type} {r.from_id}->{r.to_id}: {head.label} -> {child.label} is not allowed")
         if cable.paragraph_at(head.start) != cable.paragraph_at(child.start):
             add(where, f"relation {r.type} {r.from_id}->{r.to_id} crosses paragraphs")
-    return problems + validate_gold_facts(cable, root)
+    return problems
 
 
 def _fact_schema() -> dict:
     return json.loads(resources.files("cablefacts").joinpath("data/facts.schema.json").read_text(encoding="utf-8"))
 
 
-def validate_gold_facts(cable: Cable, root: Path | None = None) -> list[Problem]:
-    """Problems of a document's gold facts: not valid against the JSON Schema, or evidence outside its text."""
-    path = facts_dir(root) / f"{cable.id}.jsonl"
-    if not path.exists():
-        return []
+def validate_gold_facts(cable_id: str, root: Path | None = None, facts: list[dict] | None = None) -> list[Problem]:
+    """Problems of a document's gold facts (stored, or ``facts`` given): not valid against the JSON Schema,
+    or evidence outside its sentence."""
+    path = facts_dir(root) / f"{cable_id}.jsonl"
+    if facts is None:
+        if not path.exists():
+            return []
+        facts = load_gold_facts(cable_id, root)
+    try:
+        cable = load_cable(cable_id, root)
+    except CorpusError as e:
+        return [Problem(str(path), 1, str(e))]
     schema_ = _fact_schema()
     problems = []
-    for k, fact in enumerate(load_gold_facts(cable.id, root), 1):
+    for k, fact in enumerate(facts, 1):
         try:
             resolved = resolve_facts([fact], cable)[0]
         except (KeyError, ValueError) as e:

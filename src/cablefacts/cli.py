@@ -200,6 +200,19 @@ def annotations_stats() -> None:
     console.print(table)
 
 
+@annotations_app.command("splits")
+def annotations_splits() -> None:
+    """Rewrite annotations/splits.json by country for every annotated document (cables and narratives)."""
+    from .annotations.splits import SPLITS, check_splits, load_splits, make_splits, splits_path
+    from .annotations.store import annotated_ids
+
+    data = make_splits(annotated_ids(), load_splits())
+    for problem in check_splits(data):
+        err.print(f"warning: {problem}", highlight=False, markup=False)
+    splits_path().write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    console.print(", ".join(f"{s} {len(data[s])}" for s in SPLITS) + f": {splits_path()}")
+
+
 @annotations_app.command("export")
 def annotations_export(
     output: Path = typer.Option(..., "-o", "--output", help="JSONL file to write."),
@@ -465,12 +478,27 @@ def crossval_cmd(
     country: str = typer.Option(None, "--leave-country-out", help="ISO3: train without it, test on it."),
     max_epochs: int = typer.Option(None, "--max-epochs"),
     output: Path = typer.Option(Path("training/eval"), "-o", "--output"),
+    facts: bool = typer.Option(False, "--facts", help="Fact-level scores on country-held-out folds."),
+    rules_only: bool = typer.Option(False, "--rules-only", help="With --facts: score the rules-only pipeline alone."),
 ) -> None:
-    """Cross-validation by cable (GroupKFold, near-duplicate groups together), or a leave-country-out run."""
+    """Cross-validation by cable (GroupKFold, near-duplicate groups together), or a leave-country-out run;
+    with --facts, fact-level scores on folds that hold whole countries out, beside the rules."""
     from .evaluation import cross_validate, leave_country_out
 
     overrides = {"training.max_epochs": max_epochs} if max_epochs else {}
     output.mkdir(parents=True, exist_ok=True)
+    if facts:
+        from . import fact_crossval as fc
+
+        systems = {} if rules_only else {"shipped configuration": fc.trained_system(config, overrides)}
+        systems["rules"] = fc.rules_system
+        result = fc.cross_validate_facts(systems, folds, log=lambda m: err.print(m, highlight=False, markup=False))
+        command = " ".join(["cablefacts crossval --facts", f"--folds {folds}", f"--config {config}"] +
+                           ([f"--max-epochs {max_epochs}"] if max_epochs else []) + (["--rules-only"] if rules_only else []))
+        js, md = fc.write(result, output, command)
+        console.print(md.read_text(encoding="utf-8"), markup=False, highlight=False)
+        console.print(f"written: {js}, {md}")
+        return
     if country:
         result = leave_country_out(config, country, overrides=overrides)
         name = f"leave-out-{country}"

@@ -59,6 +59,11 @@ def _stage(span: str, after: str) -> str:
     return "case"
 
 
+def _place(text: str, country: str | None) -> str | None:
+    """The code of a route's end: its own, or the document's country for an internal place (``rural areas``)."""
+    return N.place_code(text) or (country if N.INTERNAL_PLACE.match(text) else None)
+
+
 def _year(doc: Doc, rels: dict, i: int) -> int | None:
     for child in rels.get((i, "IN_YEAR"), []):
         m = re.search(r"(19|20)\d\d", doc.ents[child].text)
@@ -180,6 +185,6 @@ def facts_from_doc(doc: Doc, cable: Cable, offset: int, default_country: str | N
         a, b = ents[h], ents[c]
         text = doc.text[a.end_char : b.start_char].lower()
         mode = "land" if "land" in text else "air" if "air" in text else "sea" if "sea" in text else None
-        emit("route", a, {"origin": N.place_code(a.text), "destination": N.place_code(b.text),
+        emit("route", a, {"origin": _place(a.text, default_country), "destination": _place(b.text, default_country),
                           "origin_place": a.text, "destination_place": b.text, "mode": mode}, 0.6 * score + 0.1, b)
     return out

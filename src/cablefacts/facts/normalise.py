@@ -199,7 +199,7 @@ PLACES: dict[str, str | None] = {
     "uk": "GBR", "britain": "GBR", "great britain": "GBR", "bolivia": "BOL", "venezuela": "VEN", "moldova": "MDA",
     "vietnam": "VNM", "laos": "LAO", "tanzania": "TZA", "the netherlands": "NLD", "holland": "NLD",
     "dominican republic": "DOM", "the dominican republic": "DOM", "czech republic": "CZE", "taiwan": "TWN",
-    "kyrgyzstan": "KGZ", "turkey": "TUR", "ivory coast": "CIV", "burma": "MMR", "macedonia": "MKD",
+    "kyrgyzstan": "KGZ", "turkey": "TUR", "republic of korea": "KOR", "the republic of korea": "KOR", "ivory coast": "CIV", "burma": "MMR", "macedonia": "MKD",
     "curacao": "CUW", "trinidad": "TTO",
     "south kazakhstan": "KAZ", "almaty": "KAZ", "astana": "KAZ", "aktau": "KAZ", "atyrau": "KAZ",
     "istanbul": "TUR", "antalya": "TUR", "cairo": "EGY", "alexandria": "EGY", "sinai": "EGY",
@@ -213,6 +213,13 @@ PLACES: dict[str, str | None] = {
     "gulf": None, "persian gulf": None, "south asia": None, "southeast asia": None, "east asia": None,
     "africa": None, "west africa": None, "the caribbean": None, "caribbean": None, "former soviet union": None,
 }
+# places named by kind: internal ones take the country of the document, "neighbouring countries" none
+GENERIC_PLACES = (r"\b(?:(?:rural|urban|poorer|poor|border|coastal|tourist|remote|interior|provincial|mining|"
+                  r"agricultural|northern|southern|eastern|western|central)\s+(?:areas?|regions?|provinces?|villages|"
+                  r"communities|cent(?:er|re)s|cities|towns|zones|destinations)|(?:larger|major|big|large|other)\s+"
+                  r"cities|neighbou?ring\s+countries)\b")
+INTERNAL_PLACE = re.compile(r"^(?!neighbou?ring).*(?:areas?|regions?|provinces?|villages|communities|cent(?:er|re)s|"
+                            r"cities|towns|zones|destinations)$", re.I)
 DEMONYMS: dict[str, str | None] = {
     "uzbek": "UZB", "kazakh": "KAZ", "kazakhstani": "KAZ", "kyrgyz": "KGZ", "tajik": "TJK", "russian": "RUS",
     "ukrainian": "UKR", "moldovan": "MDA", "belarusian": "BLR", "romanian": "ROU", "georgian": "GEO",

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from ..annotations.schema import allowed
 from . import extensions  # noqa: F401  (doc._.relations)
+from .routes import route_links
 
 
 def _sentence_id(doc: Doc) -> list[int]:
@@ -87,17 +88,7 @@ class RelationRules:
                 elif la == "VICTIM_COUNT" and lb == "GPE" and b.start > a.start and doc[b.start - 1].lower_ in (
                         "to", "into"):
                     rels.add((i, j, "DESTINATION"))
-        for i, a in enumerate(ents):  # routes: "from A ... to B", "A ... via B ... to C"
-            if a.label_ not in ("GPE", "NORP") or a.start == 0:
-                continue
-            if doc[a.start - 1].lower_ != "from" and a.label_ != "NORP":
-                continue
-            for j, b in enumerate(ents[i + 1 :], i + 1):
-                if b.label_ != "GPE" or not same(a, b) or b.start - a.end > 25:
-                    continue
-                if doc[b.start - 1].lower_ in ("to", "into", "via", "through"):
-                    rels.add((i, j, "ROUTE"))
-                    break
+        rels |= {(h, c, "ROUTE") for h, c in route_links(doc, ents, sent)}
         found = [(h, c, t, 1.0) for h, c, t in rels if allowed(t, ents[h].label_, ents[c].label_)
                  and (self.types is None or t in self.types)]
         if self.merge:

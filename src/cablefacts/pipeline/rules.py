@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..facts.normalise import DEMONYMS, PLACES
+from ..facts.normalise import DEMONYMS, GENERIC_PLACES, PLACES
 
 NUM = (r"(?:(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
        r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
@@ -54,6 +54,11 @@ ARTICLE_NUMBER = r"\d+(?:[-.]\d+)?(?:\s?(?:bis|ter|quater))?[a-z]?(?:\s?\(\w{1,3
 # the further items of "Articles 128, 133, 125(3)(b), and 270": each is an ARTICLE of its own
 ARTICLE_LIST = re.compile(rf"\b[Aa]rticles\s+{ARTICLE_NUMBER}((?:\s*(?:,|and|or|,\s*and)\s*{ARTICLE_NUMBER})+)")
 ARTICLE_ITEM = re.compile(ARTICLE_NUMBER)
+# places named by kind, the ends of internal routes and of vague ones (``from rural areas to urban centers``)
+GENERIC_PLACE = re.compile(GENERIC_PLACES)
+# a regional adjective before ``countries`` names a group of countries (``Central Asian and Eastern European
+# countries``): a place, not a nationality
+COUNTRIES_AFTER = re.compile(r"(?:\s+(?:and|or)\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)*\s+(?:countries|states|nations)\b")
 _COUNT_CONTEXT = re.compile(r"traffick|victim|exploit|prostitut|forced", re.I)
 _CASE_WORDS = re.compile(r"traffick|convict|prosecut|investigat|arrest|sentenc", re.I)
 
@@ -65,7 +70,7 @@ def _place_pattern() -> re.Pattern:
 
     names = set(PLACES) | {c.name for c in pycountry.countries}
     names |= {getattr(c, "common_name", c.name) for c in pycountry.countries}
-    names = {n for n in names if len(n) > 3 or n.isupper() or n in ("uae", "cis")}
+    names = {n for n in names if (len(n) > 3 or n.isupper() or n in ("uae", "cis")) and not n.startswith("the ")}
     alts = sorted((re.escape(n) for n in names), key=len, reverse=True)
     demonyms = sorted((re.escape(d) for d in DEMONYMS), key=len, reverse=True)
     return re.compile(r"\b(?P<gpe>" + "|".join(alts) + r")\b|\b(?P<norp>" + "|".join(demonyms) + r")s?\b", re.I)
@@ -109,8 +114,12 @@ class EntityRules:
                 if span is not None and len(span):
                     spans.append(span)
         if relevant:
+            for m in GENERIC_PLACE.finditer(text):
+                span = doc.char_span(m.start(), m.end(), label="GPE", alignment_mode="contract")
+                if span is not None and len(span):
+                    spans.append(span)
             for m in _place_pattern().finditer(text):
-                label = "GPE" if m.group("gpe") else "NORP"
+                label = "GPE" if m.group("gpe") or COUNTRIES_AFTER.match(text, m.end()) else "NORP"
                 if m.group(0)[0].islower():
                     continue
                 span = doc.char_span(m.start(), m.end(), label=label, alignment_mode="contract")

@@ -1,0 +1,152 @@
+"""Route legs from the roles places play in a clause (the route heuristics of ``cablefacts_relation_rules``).
+
+A clause (a sentence, or a part between semicolons) is read as lists of places (``Uzbekistan,
+Kyrgyzstan, and Tajikistan``), each with the role its cue gives it: an origin (``from``, ``source
+countries include``, a nationality before the people it describes), a destination (``to``, ``into``,
+``in`` after a trafficking verb, ``destination countries``), a transit point (``via``, ``through``,
+``transiting``) or the clause's subject country (``X is a source, transit, and destination country``).
+Legs run from every origin to every destination, through the transit points where there are any. A
+clause that names destinations but no origin takes the paragraph's source country, as narratives do
+(``Azerbaijan is a source country ...; men are trafficked to Russia``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+PERSON = (r"(?:women|men|girls|boys|children|child|minors|victims|persons|people|nationals|workers|laborers|"
+          r"labourers|citizens|females|males|youths?|adults|migrants|individuals|teenagers|adolescents|"
+          r"maids|servants|brides|fishermen)")
+TRAFFICKING = re.compile(r"traffick|exploit|subject|forc|sold|work|labou?r|prostitut|servitude|sex|brothel|"
+                         r"recruit|lure|taken|sent|brought|moved|transport|end(?:ed)? up|found|employ|marri|"
+                         r"smuggl|bonded|debt|domestic|begg|destin", re.I)
+LIST_GAP = re.compile(r"^(?:[\s,()]|and|or|the|as well as|to a lesser extent|less frequently|possibly|"
+                      r"other|also|including|especially|particularly|mainly|primarily|mostly|notably|"
+                      r"neighbou?ring|countries|in)*$", re.I)
+ORIGIN_CUE = re.compile(r"(?:\bfrom(?:\s+the)?|\boriginating\s+in|\brecruited\s+in|\bcountries\s+of\s+origin"
+                        r"(?:\s+(?:include[ds]?|are|were|for\s+\w+(?:\s+\w+){0,3}))?|\bsource\s+countr(?:y|ies)"
+                        r"(?:\s+(?:include[ds]?|are|were|continued\s+to\s+be|remain(?:ed)?))?|\bnationals\s+of"
+                        r"|\bcitizens\s+of)[\s:,]*$", re.I)
+DEST_CUE = re.compile(r"(?:\bto(?:\s+the)?|\binto(?:\s+the)?|\btowards|\bdestined\s+for|\bbound\s+for"
+                      r"|\bdestination\s+countr(?:y|ies)(?:\s+(?:include[ds]?|are|were))?|\bdestinations"
+                      r"(?:\s+(?:include[ds]?|are|were))?|\ben\s+route\s+to|\babroad\s+(?:to|in))[\s:,]*$", re.I)
+IN_CUE = re.compile(r"\b(?:in|within|throughout)(?:\s+the)?[\s,]*$", re.I)
+TRANSIT_CUE = re.compile(r"(?:\bvia|\bthrough|\btransiting|\btransit(?:ing)?\s+(?:through|via)|\bby\s+way\s+of"
+                         r"|\btransit\s+countr(?:y|ies)(?:\s+(?:include[ds]?|are|were))?)(?:\s+the)?[\s:,]*$", re.I)
+AFTER_SOURCE = re.compile(r"^[\s,]*(?:(?:were|are|was|is|remain(?:ed)?|continued\s+to\s+be)\s+)?(?:also\s+)?"
+                          r"(?:the\s+)?(?:(?:main|primary|principal|major|other)\s+)?source\s+countr", re.I)
+AFTER_DEST = re.compile(r"^[\s,]*(?:(?:were|are|was|is|remain(?:ed)?)\s+)?(?:also\s+)?(?:the\s+)?"
+                        r"(?:(?:main|primary|principal|major|other)\s+)?destination", re.I)
+SUBJECT = re.compile(r"^[\s,]*(?:is|was|remains|remained|serves\s+as|has\s+been|continues\s+to\s+be|became)\s+"
+                     r"(?:(?:a|an|the|primarily|mainly|principally|largely|increasingly|also|both|still|"
+                     r"significant|major|primary|growing|emerging|to\s+a\s+lesser\s+extent|lesser\s+extent|and|"
+                     r"a\s+)[\s,]*)*(?P<roles>(?:(?:source|transit|destination|origin)[\s,]*(?:and|or)?[\s,]*)+)"
+                     r"(?:country|countries|point|hub|location|nation)", re.I)
+FROM_ELSEWHERE = re.compile(r"source\s+countr|countries\s+of\s+origin|\b(?:into|to|in)\s+the\s+country|"
+                            r"\bfrom\b|\bhere\b|\barriv", re.I)
+INTERNAL = re.compile(r"\b(?:within\s+(?:the\s+country|its\s+borders)|internally|domestically)\b", re.I)
+
+
+@dataclass
+class PlaceList:
+    items: list[int]  # indices into doc.ents
+    role: str | None = None  # origin, destination, transit
+    subject: set[str] = field(default_factory=set)  # the roles of a subject country
+
+
+def _clauses(doc: Doc, sent: list[int]) -> list[tuple[int, int]]:
+    """Token ranges of the clauses: sentences, split again at semicolons."""
+    out, start = [], 0
+    for tok in doc:
+        end_clause = tok.text == ";" or (tok.i + 1 < len(doc) and sent[tok.i + 1] != sent[tok.i])
+        if end_clause:
+            out.append((start, tok.i + 1))
+            start = tok.i + 1
+    if start < len(doc):
+        out.append((start, len(doc)))
+    return out
+
+
+def _lists(doc: Doc, ents: list[Span], members: list[int]) -> list[list[int]]:
+    groups: list[list[int]] = []
+    for i in members:
+        if groups and LIST_GAP.match(doc[ents[groups[-1][-1]].end : ents[i].start].text) and \
+                not re.search(r"\bfrom\b|\bto\b|\bvia\b|\bthrough\b", doc[ents[groups[-1][-1]].end : ents[i].start].text):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    return groups
+
+
+def _role(doc: Doc, ents: list[Span], group: list[int], clause_start: int) -> PlaceList:
+    first, last = ents[group[0]], ents[group[-1]]
+    before = doc[max(clause_start, first.start - 12) : first.start].text
+    after = doc[last.end : min(len(doc), last.end + 15)].text
+    clause_before = doc[clause_start : first.start].text
+    pl = PlaceList(group)
+    if (m := SUBJECT.match(after)) and not re.search(r"\b(?:from|to|in|via)\s*$", before, re.I):
+        roles = m.group("roles").lower()
+        pl.subject = {r for r in ("source", "transit", "destination") if r in roles} | \
+            ({"source"} if "origin" in roles else set())
+        return pl
+    if TRANSIT_CUE.search(before):
+        pl.role = "transit"
+    elif ORIGIN_CUE.search(before) or AFTER_SOURCE.match(after):
+        pl.role = "origin"
+    elif DEST_CUE.search(before) or AFTER_DEST.match(after):
+        pl.role = "destination"
+    elif IN_CUE.search(before) and TRAFFICKING.search(clause_before):
+        pl.role = "destination"
+    elif all(ents[i].label_ == "NORP" for i in group):  # a nationality says where people come from
+        pl.role = "origin"
+    return pl
+
+
+def route_links(doc: Doc, ents: list[Span], sent: list[int]) -> Iterator[tuple[int, int]]:
+    """(head, child) index pairs over ``ents`` for every route leg the paragraph states."""
+    places = [i for i, e in enumerate(ents) if e.label_ in ("GPE", "NORP")]
+    source_country: int | None = None  # the paragraph's subject as a source, for clauses naming no origin
+    dest_country: int | None = None
+    for start, end in _clauses(doc, sent):
+        members = [i for i in places if start <= ents[i].start and ents[i].end <= end]
+        if not members:
+            continue
+        lists = [_role(doc, ents, g, start) for g in _lists(doc, ents, members)]
+        origins = [i for pl in lists if pl.role == "origin" for i in pl.items]
+        dests = [i for pl in lists if pl.role == "destination" for i in pl.items]
+        transits = [i for pl in lists if pl.role == "transit" for i in pl.items]
+        for pl in lists:
+            if not pl.subject:
+                continue
+            s = pl.items[0]
+            if "source" in pl.subject:
+                source_country = s
+            if "destination" in pl.subject:
+                dest_country = s
+            if len(pl.subject) > 1 or pl.subject == {"transit"}:
+                transits.append(s)
+            elif pl.subject == {"source"}:
+                origins.append(s)
+            else:
+                dests.append(s)
+        clause_text = doc[start:end].text
+        if dests and not origins and source_country is not None and source_country not in dests:
+            origins = [source_country]
+        if origins and not dests and not transits and dest_country is not None and dest_country not in origins \
+                and FROM_ELSEWHERE.search(clause_text):
+            dests = [dest_country]
+        if origins and not dests and not transits and INTERNAL.search(clause_text):
+            dests = [i for i in origins if ents[i].label_ == "GPE"][:1]
+        legs: set[tuple[int, int]] = set()
+        if transits:
+            legs |= {(o, t) for o in origins for t in transits}
+            legs |= {(t, d) for t in transits for d in dests}
+        else:
+            legs |= {(o, d) for o in origins for d in dests}
+        for h, c in sorted(legs):
+            if h != c and ents[c].label_ == "GPE":
+                yield h, c

@@ -41,22 +41,25 @@ def _exploitation(text: str) -> str | None:
 
 
 _HEAD_STAGES = (("investigation", "investigation"), ("prosecution", "prosecution"), ("indictment", "prosecution"),
-                 ("conviction", "conviction"), ("arrest", "arrest"), ("case", "case"), ("incident", "case"))
+                 ("conviction", "conviction"), ("arrest", "arrest"))
+_STAGE_CUES = re.compile(r"(?P<conviction>convict|sentenc|found\s+guilty|guilty\s+verdict)|"
+                         r"(?P<prosecution>prosecut|indict|trial|court|charged|charges|acquit|tried\b)|"
+                         r"(?P<investigation>investigat|inquir|probe)|"
+                         r"(?P<arrest>arrest|apprehend|detain|detention|caught)", re.I)
 
 
-def _stage(span: str, after: str) -> str:
-    """The stage a count's own head noun names, else the first verb of its clause that names one."""
+def _stage(span: str, before: str, after: str) -> str:
+    """The stage a count's own head noun names, else the cue word nearest to it in its clause (the verb
+    before, ``prosecuted 30 cases``, or after, ``ten cases went to trial``), else ``case``."""
     head = span.lower()
     for word, stage in _HEAD_STAGES:
         if word in head:
             return stage
-    t = after.lower()[:80]
-    for word, stage in (("convict", "conviction"), ("sentenc", "conviction"), ("prosecut", "prosecution"),
-                        ("indict", "prosecution"), ("court", "prosecution"), ("investigat", "investigation"),
-                        ("arrest", "arrest"), ("apprehend", "arrest"), ("detain", "arrest")):
-        if word in t:
-            return stage
-    return "case"
+    before = re.split(r"[;.]\s", before)[-1][-60:]
+    after = re.split(r"[;.](?:\s|$)", after)[0][:80]
+    cues = [(len(before) - m.end(), k) for m in _STAGE_CUES.finditer(before) for k, v in m.groupdict().items() if v]
+    cues += [(m.start(), k) for m in _STAGE_CUES.finditer(after) for k, v in m.groupdict().items() if v]
+    return min(cues)[1] if cues else "case"
 
 
 def _place(text: str, country: str | None) -> str | None:
@@ -136,9 +139,7 @@ def facts_from_doc(doc: Doc, cable: Cable, offset: int, default_country: str | N
                 emit("sentence", e, {"offenders": count, "min_years": pen.min_years, "max_years": pen.max_years,
                                      "suspended": pen.suspended, "exploitation": _exploitation(e.text + " " + sentence),
                                      "year": _year(doc, rels, i)}, 0.7, ents[penalties[0]])
-            after = doc.text[e.end_char :] if e.end_char < len(doc.text) else ""
-            before = doc.text[max(0, e.start_char - 40) : e.start_char]
-            emit("cases", e, {"count": count, "stage": _stage(e.text, after + " " + before),
+            emit("cases", e, {"count": count, "stage": _stage(e.text, doc.text[: e.start_char], doc.text[e.end_char :]),
                               "exploitation": _exploitation(e.text), "year": _year(doc, rels, i)}, 0.7)
         elif e.label_ == "VICTIM_COUNT":
             count = N.first_number(e.text)

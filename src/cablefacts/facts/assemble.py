@@ -62,6 +62,51 @@ def _stage(span: str, before: str, after: str) -> str:
     return min(cues)[1] if cues else "case"
 
 
+# a number that names an article, a law or a share, not a count
+_NOT_A_COUNT_BEFORE = re.compile(r"(?:\bArt(?:icles?|\.)|\bLaw|\bNo\.|\bDecree|\bResolution|\bparagraph|\bSection)\s*$", re.I)
+_TIP_WORDS = re.compile(r"traffick|victim|exploit|rescu|forced|prostitut|brothel|\bsold\b|enslav|servitude|"
+                        r"bonded|repatriat|identified|TIP\b", re.I)
+# counts of people who are not trafficked: populations, officials and staff, trainees, migrants in general
+_OTHER_PEOPLE = re.compile(r"\btrain|seminar|workshop|officers?\b|officials|inspectors|judges|prosecutors|staff|"
+                           r"deport|legal\s+residence|population|conference|symposium|participants|attend|"
+                           r"administrative\s+violation|amnesty|returned\s+to\s+their\s+home|percent|%|"
+                           r"employees|students|teachers|policemen|volunteers|journalists|beneficiar", re.I)
+_CASE_VERB_BEFORE = re.compile(r"(?:arrest|convict|sentenc|prosecut|indict|charg|detain|apprehend)\w*"
+                               r"(?:\s+(?:and|or)\s+\w+(?:\s+\w+){0,3})?\s+(?:an?\s+additional\s+|at\s+least\s+)?$",
+                               re.I)
+_CASE_VERB_AFTER = re.compile(r"^[^;.]{0,40}?\b(?:were|was|have\s+been|had\s+been|are|being)\s+(?:\w+\s+)?"
+                              r"(?:arrested|convicted|sentenced|prosecuted|indicted|charged|detained|apprehended)",
+                              re.I)
+
+
+def _clause_around(text: str, start: int, end: int) -> tuple[str, str]:
+    """The parts of a count's clause before and after it."""
+    before = re.split(r"[;.]\s|:\s", text[:start])[-1]
+    after = re.split(r"[;.](?:\s|$)", text[end:])[0]
+    return before, after
+
+
+def _count_kind(doc: Doc, e: Span) -> str | None:
+    """What a VICTIM_COUNT or CASE_COUNT span counts: ``victims``, ``cases`` (people arrested, charged or
+    convicted are offenders), or None (a number of an article, or of people who are not trafficked)."""
+    text = doc.text
+    if _NOT_A_COUNT_BEFORE.search(text[: e.start_char]):
+        return None
+    before, after = _clause_around(text, e.start_char, e.end_char)
+    if e.label_ == "CASE_COUNT":
+        if re.match(r"^\s*(?:of|involving)\s+(?:illegal\s+immigration|(?:migrant\s+)?smuggling|drug|narcotic|fraud)",
+                    after, re.I):
+            return None
+        return "cases"
+    if _CASE_VERB_BEFORE.search(before) or _CASE_VERB_AFTER.match(after):
+        return "cases"
+    clause = before + e.text + after
+    if not _TIP_WORDS.search(clause) or (_OTHER_PEOPLE.search(clause) and not re.search(
+            r"victim|traffick", e.text + after[:40], re.I)):
+        return None
+    return "victims"
+
+
 def _place(text: str, country: str | None) -> str | None:
     """The code of a route's end: its own, or the document's country for an internal place (``rural areas``)."""
     return N.place_code(text) or (country if N.INTERNAL_PLACE.match(text) else None)
@@ -129,7 +174,7 @@ def facts_from_doc(doc: Doc, cable: Cable, offset: int, default_country: str | N
                                   "part": ref.part, "clause": ref.clause, "min_years": pen.min_years,
                                   "max_years": pen.max_years, "fine": pen.fine, "confiscation": pen.confiscation,
                                   "life": pen.life}, 0.8 if pens else 0.6)
-        elif e.label_ == "CASE_COUNT":
+        elif e.label_ in ("CASE_COUNT", "VICTIM_COUNT") and _count_kind(doc, e) == "cases":
             count = N.first_number(e.text)
             if count is None:
                 continue
@@ -141,7 +186,7 @@ def facts_from_doc(doc: Doc, cable: Cable, offset: int, default_country: str | N
                                      "year": _year(doc, rels, i)}, 0.7, ents[penalties[0]])
             emit("cases", e, {"count": count, "stage": _stage(e.text, doc.text[: e.start_char], doc.text[e.end_char :]),
                               "exploitation": _exploitation(e.text), "year": _year(doc, rels, i)}, 0.7)
-        elif e.label_ == "VICTIM_COUNT":
+        elif e.label_ == "VICTIM_COUNT" and _count_kind(doc, e) == "victims":
             count = N.first_number(e.text)
             if count is None:
                 continue

@@ -200,7 +200,13 @@ PLACES: dict[str, str | None] = {
     "vietnam": "VNM", "laos": "LAO", "tanzania": "TZA", "the netherlands": "NLD", "holland": "NLD",
     "dominican republic": "DOM", "the dominican republic": "DOM", "czech republic": "CZE", "taiwan": "TWN",
     "kyrgyzstan": "KGZ", "turkey": "TUR", "republic of korea": "KOR", "the republic of korea": "KOR", "ivory coast": "CIV", "burma": "MMR", "macedonia": "MKD",
-    "curacao": "CUW", "trinidad": "TTO",
+    "curacao": "CUW", "trinidad": "TTO", "kosovo": None, "democratic republic of the congo": "COD",
+    "democratic republic of congo": "COD", "drc": "COD", "republic of the congo": "COG", "republic of congo": "COG",
+    "gulf states": None, "persian gulf states": None, "gulf countries": None, "car": "CAF", "the gambia": "GMB",
+    "gambia": "GMB", "the bahamas": "BHS", "bahamas": "BHS", "cote d'ivoire": "CIV", "eu": None,
+    "european union": None, "sub-saharan africa": None, "north africa": None, "east africa": None,
+    "southern africa": None, "central asia": None, "south america": None, "north america": None, "oceania": None,
+    "the balkans": None, "balkans": None, "scandinavia": None, "the levant": None,
     "south kazakhstan": "KAZ", "almaty": "KAZ", "astana": "KAZ", "aktau": "KAZ", "atyrau": "KAZ",
     "istanbul": "TUR", "antalya": "TUR", "cairo": "EGY", "alexandria": "EGY", "sinai": "EGY",
     "sinai peninsula": "EGY", "reykjavik": "ISL", "santiago": "CHL", "buenos aires": "ARG", "san jose": "CRI",
@@ -220,6 +226,7 @@ GENERIC_PLACES = (r"\b(?:(?:rural|urban|poorer|poor|border|coastal|tourist|remot
                   r"cities|neighbou?ring\s+countries)\b")
 INTERNAL_PLACE = re.compile(r"^(?!neighbou?ring).*(?:areas?|regions?|provinces?|villages|communities|cent(?:er|re)s|"
                             r"cities|towns|zones|destinations)$", re.I)
+# nationalities, and regional adjectives (None); the second table lists alternatives with "|"
 DEMONYMS: dict[str, str | None] = {
     "uzbek": "UZB", "kazakh": "KAZ", "kazakhstani": "KAZ", "kyrgyz": "KGZ", "tajik": "TJK", "russian": "RUS",
     "ukrainian": "UKR", "moldovan": "MDA", "belarusian": "BLR", "romanian": "ROU", "georgian": "GEO",
@@ -236,7 +243,39 @@ DEMONYMS: dict[str, str | None] = {
     "argentine": "ARG", "argentinean": "ARG", "spanish": "ESP", "icelandic": "ISL", "equatorial guinean": "GNQ",
     "venezuelan": "VEN", "ecuadorian": "ECU", "uruguayan": "URY", "american": "USA", "israeli": "ISR",
     "asian": None, "latin american": None, "eastern european": None, "african": None, "european": None,
-    "central asian": None, "south asian": None,
+    "central asian": None, "south asian": None, "south american": None, "central american": None,
+    "west african": None, "east african": None, "north african": None, "southern african": None,
+    "southeast asian": None, "south east asian": None, "east asian": None, "western european": None,
+    "sub-saharan": None, "middle eastern": None, "gulf": None, "caribbean": None, "balkan": None,
+    "baltic": None, "arab": None, "kosovar": None, "scandinavian": None, "nordic": None, "pacific islander": None,
+    **{d: c for c, names in {
+        "AFG": "afghan", "ALB": "albanian", "DZA": "algerian", "AGO": "angolan", "ARM": "armenian",
+        "AUS": "australian", "AUT": "austrian", "BHS": "bahamian", "BRB": "barbadian|bajan", "BEL": "belgian",
+        "BLZ": "belizean", "BEN": "beninese", "BTN": "bhutanese", "BIH": "bosnian", "BWA": "batswana|motswana",
+        "BRN": "bruneian", "BFA": "burkinabe", "MMR": "burmese", "BDI": "burundian", "KHM": "cambodian",
+        "CMR": "cameroonian", "CAN": "canadian", "CPV": "cabo verdean", "CAF": "central african",
+        "TCD": "chadian", "COM": "comorian", "COG": "congolese", "HRV": "croatian", "CZE": "czech",
+        "DNK": "danish", "DJI": "djiboutian", "NLD": "dutch", "GNQ": "equatoguinean", "FJI": "fijian",
+        "FIN": "finnish", "FRA": "french", "GAB": "gabonese", "GMB": "gambian", "DEU": "german",
+        "GHA": "ghanaian", "GRC": "greek", "GIN": "guinean", "GNB": "bissau-guinean", "HUN": "hungarian",
+        "IRL": "irish", "ITA": "italian", "CIV": "ivoirian|ivorian", "JAM": "jamaican", "JPN": "japanese",
+        "KEN": "kenyan", "KWT": "kuwaiti", "LAO": "lao|laotian", "LBN": "lebanese", "LSO": "basotho|mosotho",
+        "LBR": "liberian", "LBY": "libyan", "MDG": "malagasy", "MWI": "malawian", "MYS": "malaysian",
+        "MDV": "maldivian", "MLI": "malian", "MLT": "maltese", "MHL": "marshallese", "MRT": "mauritanian",
+        "MUS": "mauritian", "FSM": "micronesian", "MNG": "mongolian", "MNE": "montenegrin", "MAR": "moroccan",
+        "MOZ": "mozambican", "NAM": "namibian", "NPL": "nepali", "NER": "nigerien", "PRK": "north korean",
+        "MKD": "macedonian", "NOR": "norwegian", "OMN": "omani", "PNG": "papua new guinean",
+        "PHL": "philippine", "PRT": "portuguese", "QAT": "qatari", "RWA": "rwandan", "LCA": "saint lucian",
+        "SEN": "senegalese", "SRB": "serbian", "SYC": "seychellois", "SLE": "sierra leonean",
+        "SGP": "singaporean", "SVK": "slovak", "SVN": "slovenian", "SLB": "solomon islander",
+        "ZAF": "south african", "KOR": "south korean", "SSD": "south sudanese", "SWE": "swedish",
+        "CHE": "swiss", "TWN": "taiwanese", "TZA": "tanzanian", "TLS": "timorese", "TGO": "togolese",
+        "TON": "tongan", "TTO": "trinidadian", "TUN": "tunisian", "UGA": "ugandan", "GBR": "british",
+        "VUT": "ni-vanuatu", "YEM": "yemeni", "ZMB": "zambian", "ZWE": "zimbabwean", "ARE": "emirati",
+        "SAU": "saudi", "SWZ": "swazi", "KGZ": "kyrgyzstani", "TJK": "tajikistani", "UZB": "uzbekistani",
+        "TKM": "turkmenistani", "CUW": "curacaoan", "ABW": "aruban", "GUY": "guyanese",
+        "HKG": "hong konger", "MAC": "macanese", "KIR": "i-kiribati", "SOM": "somalian", "NIC": "nicaraguan",
+    }.items() for d in names.split("|")},
 }
 
 

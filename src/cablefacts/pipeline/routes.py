@@ -48,6 +48,7 @@ SUBJECT = re.compile(r"^[\s,]*(?:is|was|remains|remained|serves\s+as|has\s+been|
                      r"(?:country|countries|point|hub|location|nation)", re.I)
 FROM_ELSEWHERE = re.compile(r"source\s+countr|countries\s+of\s+origin|\b(?:into|to|in)\s+the\s+country|"
                             r"\bfrom\b|\bhere\b|\barriv", re.I)
+CLAUSE_WORDS = {"while", "whereas", "although", "but", "however"}  # after a comma, a new clause begins
 INTERNAL = re.compile(r"\b(?:within\s+(?:the\s+country|its\s+borders)|internally|domestically)\b", re.I)
 
 
@@ -59,10 +60,11 @@ class PlaceList:
 
 
 def _clauses(doc: Doc, sent: list[int]) -> list[tuple[int, int]]:
-    """Token ranges of the clauses: sentences, split again at semicolons."""
+    """Token ranges of the clauses: sentences, split again at semicolons and at ``, while``/``, but``."""
     out, start = [], 0
     for tok in doc:
-        end_clause = tok.text == ";" or (tok.i + 1 < len(doc) and sent[tok.i + 1] != sent[tok.i])
+        end_clause = tok.text == ";" or (tok.i + 1 < len(doc) and (
+            sent[tok.i + 1] != sent[tok.i] or (tok.text == "," and doc[tok.i + 1].lower_ in CLAUSE_WORDS)))
         if end_clause:
             out.append((start, tok.i + 1))
             start = tok.i + 1

@@ -166,3 +166,11 @@ def write(result: dict, out_dir: Path, command: str) -> tuple[Path, Path]:
     js.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
     md.write_text(to_markdown(result), encoding="utf-8")
     return js, md
+
+
+def general_rules_system(train_ids: list[str], held_out: list[str]) -> Language:
+    """The rules-only pipeline with a pretrained NER's places first (``en_core_web_md``)."""
+    from .api import rules_pipeline
+    from .pretrained import add_general_ner
+
+    return add_general_ner(rules_pipeline())

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..facts.normalise import DEMONYMS, GENERIC_PLACES, PLACES
+from .general_spans import SPANS_KEY
 
 NUM = (r"(?:(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?(?:\s?[-\u2013]\s?\d[\d,]*)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
        r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
@@ -125,6 +126,10 @@ class EntityRules:
                 span = doc.char_span(m.start(), m.end(), label=label, alignment_mode="contract")
                 if span is not None and len(span):
                     spans.append(span)
+            # a pretrained NER's places (``cablefacts_general_spans``) where no pattern found one
+            for g in doc.spans.get(SPANS_KEY, []):
+                if not any(s.start < g.end and g.start < s.end for s in spans if s.label_ in ("GPE", "NORP")):
+                    spans.append(Span(doc, g.start, g.end, label=g.label_))
         dates = [s for s in spans if s.label_ == "DATE"]
         figures = [s for s in spans if s.label_ in ("VICTIM_COUNT", "CASE_COUNT", "MONEY", "TIER")]
         keep_dates = [d for d in dates if any(abs(d.start - f.start) < 25 for f in figures)]

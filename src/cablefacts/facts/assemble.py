@@ -165,9 +165,13 @@ def facts_from_doc(doc: Doc, cable: Cable, offset: int, default_country: str | N
             ref = N.parse_article(e.text)
             if ref is None:
                 continue
-            laws = [ents[c].text for c in rels.get((i, "IN_LAW"), [])] or [  # else a code the sentence names
-                g.text for g in ents if g.label_ == "LAW" and g.text in sentence
-                and N.normalise_law(g.text) in N.CODES]
+            laws = [ents[c].text for c in rels.get((i, "IN_LAW"), [])] or [  # else a code the sentence names,
+                g.text for g in ents if g.label_ == "LAW" and g.text in sentence   # else the last code before it
+                and N.normalise_law(g.text) in N.CODES] or [g.text for g in ents[:i] if g.label_ == "LAW"
+                                                            and N.normalise_law(g.text) in N.CODES][-1:]
+            if not laws and not re.search(r"\b(?:law|act|decree|convention|protocol|agreement|constitution)\b",
+                                          sentence, re.I):
+                laws = ["criminal code"]  # an article cited alone is one of the country's criminal code
             pens = [N.parse_penalty(ents[c].text) for c in rels.get((i, "PUNISHABLE_BY"), [])]
             pen = pens[0] if pens else N.Penalty()
             emit("provision", e, {"law": N.normalise_law(laws[0]) if laws else None, "article": ref.article,

@@ -8,6 +8,7 @@ over ``doc.ents``, only for label pairs the schema allows (kept and added to wit
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -26,6 +27,26 @@ def _sentence_id(doc: Doc) -> list[int]:
                                                                   or doc[tok.i + 1].text == "\n\n"):
             n += 1
     return ids
+
+
+def _penalties_elsewhere(doc: Doc, ents: list[Span], sent: list[int], rels: set[tuple[int, int, str]]
+                         ) -> Iterator[tuple[int, int]]:
+    """Penalties stated before their article (``a seven to ten year sentence under Article 128``), or in the
+    next sentence for the articles of the one before (``Article 172 deals with ... . It carries 3 to 6 years``)."""
+    punished = {h for h, _, t in rels if t == "PUNISHABLE_BY"}
+    for j, p in enumerate(ents):
+        if p.label_ != "PENALTY" or any(c == j for _, c, t in rels if t == "PUNISHABLE_BY"):
+            continue
+        same = [i for i, a in enumerate(ents) if a.label_ == "ARTICLE" and sent[a.start] == sent[p.start]]
+        after = [i for i in same if ents[i].start > p.start and re.search(r"\bunder\s*$", doc[p.end:ents[i].start].text)]
+        if after:
+            yield after[0], j
+            continue
+        if same:
+            continue
+        previous = [i for i, a in enumerate(ents) if a.label_ == "ARTICLE" and sent[a.start] == sent[p.start] - 1
+                    and i not in punished]
+        yield from ((i, j) for i in previous)
 
 
 @Language.factory("cablefacts_relation_rules",
@@ -89,6 +110,7 @@ class RelationRules:
                         "to", "into"):
                     rels.add((i, j, "DESTINATION"))
         rels |= {(h, c, "ROUTE") for h, c in route_links(doc, ents, sent)}
+        rels |= {(h, c, "PUNISHABLE_BY") for h, c in _penalties_elsewhere(doc, ents, sent, rels)}
         found = [(h, c, t, 1.0) for h, c, t in rels if allowed(t, ents[h].label_, ents[c].label_)
                  and (self.types is None or t in self.types)]
         if self.merge:

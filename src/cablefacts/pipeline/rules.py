@@ -43,7 +43,11 @@ PATTERNS: list[tuple[str, str]] = [
             r"Law\s+(?:No\.\s*)?\d+[\d.,/]*(?:\s+of\s+\d{4})?)"),
     ("PENALTY", rf"\b(?:(?:a\s+)?fine\s+and\s+)?(?:up to|from|between)?\s*{NUM}\s*(?:-|–|to|and)?\s*(?:{NUM}\s+)?"
                 rf"{YEARS}(?:\s+(?:of|in)\s+(?:imprisonment|prison|jail)|'?\s*imprisonment|\s+sentences?)"
-                r"|\blife imprisonment\b|\bsuspended sentences?\b"),
+                r"|\blife imprisonment\b|\bsuspended sentences?\b"
+                rf"|\b(?:a\s+)?(?:prison\s+|jail\s+)?(?:term|sentence)s?\s+of\s+(?:up to\s+|from\s+|between\s+)?{NUM}"
+                rf"\s*(?:-|–|to|and)?\s*(?:{NUM}\s+)?{YEARS}"
+                rf"|\b(?:an?\s+)?{NUM}\s*(?:-|–|to)\s*{NUM}(?:[\s-]+years?'?)?[\s-]+(?:prison\s+|jail\s+)?(?:term|sentence)s?\b"
+                rf"|\b(?:range|ranging)\s+from\s+(?:between\s+)?{NUM}\s*(?:-|–|to|and)\s*{NUM}\s+{YEARS}"),
     ("MONEY", rf"{APPROX}{CURRENCY_BEFORE}\s?\d[\d,]*(?:\.\d+)?{SCALE}"
               rf"|{APPROX}\d[\d,]*(?:\.\d+)?{SCALE}\s+{CURRENCY_AFTER}"),
     ("VICTIM_COUNT", rf"(?<![$\d,.])\b{APPROX}{NUM}\s+{MODIFIERS}{VICTIM_HEADS}\b"),

@@ -480,6 +480,8 @@ def crossval_cmd(
     output: Path = typer.Option(Path("training/eval"), "-o", "--output"),
     facts: bool = typer.Option(False, "--facts", help="Fact-level scores on country-held-out folds."),
     rules_only: bool = typer.Option(False, "--rules-only", help="With --facts: score the rules-only pipeline alone."),
+    calibration: Path = typer.Option(None, "--calibration", help="With --facts: write the calibration table of "
+                                     "the configuration here (the package's is src/cablefacts/data/calibration.json)."),
 ) -> None:
     """Cross-validation by cable (GroupKFold, near-duplicate groups together), or a leave-country-out run;
     with --facts, fact-level scores on folds that hold whole countries out, beside the rules."""
@@ -495,7 +497,7 @@ def crossval_cmd(
         result = fc.cross_validate_facts(systems, folds, log=lambda m: err.print(m, highlight=False, markup=False))
         command = " ".join(["cablefacts crossval --facts", f"--folds {folds}", f"--config {config}"] +
                            ([f"--max-epochs {max_epochs}"] if max_epochs else []) + (["--rules-only"] if rules_only else []))
-        js, md = fc.write(result, output, command)
+        js, md = fc.write(result, output, command, None if rules_only else calibration)
         console.print(md.read_text(encoding="utf-8"), markup=False, highlight=False)
         console.print(f"written: {js}, {md}")
         return

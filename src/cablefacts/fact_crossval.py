@@ -20,6 +20,7 @@ from spacy.language import Language
 from .annotations.gold_facts import load_gold_facts, resolve_facts
 from .annotations.splits import SPLITS, document_country, load_splits
 from .corpus import load_cable, read_manifest
+from .facts.confidence import confidence, fit, kind, write_table
 from .facts.evaluate import KEYS, fact_key, score
 
 TYPES = tuple(KEYS)
@@ -54,10 +55,23 @@ def country_folds(doc_ids: list[str], n_folds: int) -> list[list[str]]:
     return [[doc_ids[i] for i in test] for _, test in GroupKFold(n_splits=n_folds).split(doc_ids, groups=groups)]
 
 
-def matched(predicted: list[dict], gold: list[dict]) -> list[tuple[str, float, bool]]:
-    """(type, confidence, matches a gold fact) of every predicted fact."""
+def matched(predicted: list[dict], gold: list[dict], fold: int) -> list[tuple[str, bool, int]]:
+    """(calibration kind, matches a gold fact, fold) of every predicted fact, each fact once per document."""
     keys = {fact_key(f) for f in gold}
-    return [(f["type"], f["confidence"], fact_key(f) in keys) for f in predicted]
+    seen: dict[tuple, dict] = {}
+    for f in predicted:
+        seen.setdefault(fact_key(f), f)
+    return [(kind(f), k in keys, fold) for k, f in seen.items()]
+
+
+def cross_fitted(pooled: list[tuple[str, bool, int]]) -> list[tuple[str, float, bool]]:
+    """(type, confidence, matched) with each fold's confidences calibrated on the other folds only."""
+    out = []
+    for k in sorted({f for _, _, f in pooled}):
+        table = fit([(kd, ok) for kd, ok, f in pooled if f != k])
+        out += [(kd.split("|")[0], confidence({"type": kd.split("|")[0]}, table, 0.5) if kd not in table
+                 else table[kd], ok) for kd, ok, f in pooled if f == k]
+    return out
 
 
 def _summary(runs: list[dict]) -> dict:
@@ -75,7 +89,8 @@ def cross_validate_facts(systems: dict[str, Callable[[list[str], list[str]], Lan
     docs = annotated_documents()
     folds = country_folds(docs, n_folds)
     runs: dict[str, list[dict]] = {name: [] for name in systems}
-    pooled: dict[str, list[tuple[str, float, bool]]] = {name: [] for name in systems}
+    pooled: dict[str, list[tuple[str, bool, int]]] = {name: [] for name in systems}
+    gold_total = dict.fromkeys(systems, 0)
     fold_docs = []
     for k, held_out in enumerate(folds, 1):
         train_ids = [d for d in docs if d not in set(held_out)]
@@ -84,12 +99,13 @@ def cross_validate_facts(systems: dict[str, Callable[[list[str], list[str]], Lan
         for name, build in systems.items():
             pred = predicted_facts(build(train_ids, held_out), held_out)
             runs[name].append(score(pred, gold))
-            pooled[name] += matched(pred, gold)
+            pooled[name] += matched(pred, gold, k)
+            gold_total[name] += len({fact_key(f) for f in gold})
             log(f"fold {k}/{len(folds)} {name}: micro F1 {runs[name][-1]['micro']['f1']:.3f} "
                 f"({len(held_out)} documents, {len(gold)} gold facts)")
     return {"folds": n_folds, "documents": len(docs),
             "systems": {name: {**_summary(runs[name]), "runs": runs[name]} for name in systems},
-            "pooled": pooled, "fold_documents": fold_docs}
+            "pooled": pooled, "gold_facts": gold_total, "fold_documents": fold_docs}
 
 
 def rules_system(train_ids: list[str], held_out: list[str]) -> Language:
@@ -117,7 +133,8 @@ def trained_system(config: Path, overrides: dict | None = None, seed: int = 0
 
 def reliability(pooled: list[tuple[str, float, bool]], edges: tuple[float, ...] = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9)
                 ) -> list[dict]:
-    """Precision of the facts in each confidence bin (and at or above each edge)."""
+    """Precision of the facts in each confidence bin (and at or above each edge), from (type, confidence,
+    matched) triples."""
     rows = []
     for i, low in enumerate(edges):
         high = edges[i + 1] if i + 1 < len(edges) else 1.01
@@ -152,16 +169,47 @@ def to_markdown(result: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write(result: dict, out_dir: Path, command: str) -> tuple[Path, Path]:
-    """``facts-crossval.json`` (the issue's summary keys first) and ``facts-crossval.md``."""
+def pr_curve(scored: list[tuple[str, float, bool]], n_gold: int, path: Path) -> Path:
+    """Precision against recall as the confidence threshold falls (a PNG)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    ranked = sorted(scored, key=lambda x: -x[1])
+    tp, points = 0, []
+    for i, (_, c, ok) in enumerate(ranked, 1):
+        tp += ok
+        if i == len(ranked) or ranked[i][1] != c:
+            points.append((tp / n_gold if n_gold else 0.0, tp / i, c))
+    fig, ax = plt.subplots(figsize=(5, 4), dpi=100)
+    ax.plot([p[0] for p in points], [p[1] for p in points], marker="o")
+    for r, p, c in points[:: max(1, len(points) // 8)]:
+        ax.annotate(f"{c:.2f}", (r, p), textcoords="offset points", xytext=(4, 4), fontsize=7)
+    ax.set(xlabel="recall", ylabel="precision", xlim=(0, 1), ylim=(0, 1.02),
+           title="Facts on held-out countries, by confidence")
+    ax.grid(alpha=0.3)
+    fig.tight_layout()
+    fig.savefig(path)
+    plt.close(fig)
+    return path
+
+
+def write(result: dict, out_dir: Path, command: str, calibration: Path | None = None) -> tuple[Path, Path]:
+    """``facts-crossval.json`` (the issue's summary keys first), ``facts-crossval.md`` and ``facts-pr.png``;
+    with ``calibration``, the first system's calibration table (fit on every held-out fact) is written there."""
     first = next(iter(result["systems"]))
-    result["reliability"] = {n: reliability(p) for n, p in result["pooled"].items()}
+    scored = {n: cross_fitted(p) for n, p in result["pooled"].items()}
+    result["reliability"] = {n: reliability(p) for n, p in scored.items()}
+    out_dir.mkdir(parents=True, exist_ok=True)
+    pr_curve(scored[first], result["gold_facts"][first], out_dir / "facts-pr.png")
+    if calibration:
+        write_table(fit([(k, ok) for k, ok, _ in result["pooled"][first]]), f"{command} ({first})", calibration)
     out = {"micro_f1": result["systems"][first]["micro_f1"], "per_type": result["systems"][first]["per_type"],
            "rules": {k: v for k, v in result["systems"].get("rules", {}).items() if k != "runs"},
            "command": command, "folds": result["folds"], "documents": result["documents"],
            "systems": result["systems"], "reliability": result["reliability"],
            "fold_documents": result["fold_documents"]}
-    out_dir.mkdir(parents=True, exist_ok=True)
     js, md = out_dir / "facts-crossval.json", out_dir / "facts-crossval.md"
     js.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
     md.write_text(to_markdown(result), encoding="utf-8")

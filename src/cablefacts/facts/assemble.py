@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass, field
 from spacy.tokens import Doc, Span
 
 from ..cable import Cable
+from . import confidence as C
 from . import normalise as N
 from .provenance import provenance
 
@@ -157,7 +158,8 @@ def facts_from_doc(doc: Doc, cable: Cable, offset: int, default_country: str | N
         if end <= start:
             start, end = offset + (end_span or span).start_char, offset + span.end_char
         prov = provenance(cable, start, end)
-        out.append(Fact(kind, prov["cable"], prov["paragraph"], start, end, prov["text"], confidence, fields))
+        calibrated = C.confidence({"type": kind, "cable": cable.id, **fields}, C.shipped_table(), confidence)
+        out.append(Fact(kind, prov["cable"], prov["paragraph"], start, end, prov["text"], calibrated, fields))
 
     for i, e in enumerate(ents):
         sentence = provenance(cable, offset + e.start_char, offset + e.end_char)["text"]

@@ -322,6 +322,11 @@ def extract_cmd(
     force: bool = typer.Option(False, "--force", help="Redo files already done with the same model."),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 if any file failed."),
     no_gate: bool = typer.Option(False, "--no-gate", help="Send every paragraph to the models."),
+    narratives: bool = typer.Option(False, "--narratives", help="PATHS are JSON Lines files of TIP narratives "
+                                    "({id, edition, country, text}, as corpus/factbook.jsonl); needs -o."),
+    min_confidence: float = typer.Option(0.0, "--min-confidence", min=0.0, max=1.0,
+                                         help="Write only facts of at least this calibrated confidence to -o "
+                                              "(the store keeps every fact with its confidence)."),
 ) -> None:
     """Extract facts from cables into the SQLite store (resumable), and optionally JSON Lines."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -329,6 +334,11 @@ def extract_cmd(
     from .batch.runner import expand, run
     from .batch.store import Store
 
+    if narratives or (paths and all(p.endswith(".jsonl") for p in paths)):
+        if output is None:
+            fail("narratives need -o FILE for their facts", 2)
+        _extract_narratives([Path(p) for p in paths], output, model, min_confidence)
+        return
     files, unmatched = expand(paths)
     for item in unmatched:
         err.print(f"[yellow]skipped:[/yellow] {item}: no such file, folder or glob match", highlight=False)
@@ -363,13 +373,52 @@ def extract_cmd(
         tmp = output.with_suffix(output.suffix + ".part")
         with open(tmp, "w", encoding="utf-8") as f:
             for fact in store.facts(paths=wanted):
-                f.write(json.dumps(fact, ensure_ascii=False) + "\n")
+                if fact["confidence"] >= min_confidence:
+                    f.write(json.dumps(fact, ensure_ascii=False) + "\n")
         tmp.replace(output)
     store.close()
     console.print(f"{len(files)} files: {summary.done} done, {summary.skipped} skipped (already done), "
                   f"{summary.failed} failed; {summary.facts} facts -> {db}" + (f" and {output}" if output else ""))
     if strict and summary.failed:
         raise typer.Exit(1)
+
+
+def _extract_narratives(paths: list[Path], output: Path, model: str | None, min_confidence: float) -> None:
+    """Facts of every narrative of JSON Lines files into ``output``; a bad line is reported and skipped."""
+    from .api import extract, load
+    from .narratives import NarrativeError, narrative_cable
+
+    try:
+        nlp = load(model)
+    except OSError as e:
+        fail(f"{model}: cannot load the model ({e})")
+    n_docs = n_facts = n_bad = 0
+    tmp = output.with_suffix(output.suffix + ".part")
+    with open(tmp, "w", encoding="utf-8") as out:
+        for path in paths:
+            try:
+                lines = path.read_text(encoding="utf-8").splitlines()
+            except (OSError, UnicodeDecodeError) as e:
+                err.print(f"skipped: {path}: cannot read ({e})", highlight=False, markup=False)
+                n_bad += 1
+                continue
+            for k, line in enumerate(lines, 1):
+                if not line.strip():
+                    continue
+                try:
+                    cable = narrative_cable(json.loads(line))
+                except (json.JSONDecodeError, NarrativeError, AttributeError) as e:
+                    err.print(f"skipped: {path}:{k}: not a narrative record ({e})", highlight=False, markup=False)
+                    n_bad += 1
+                    continue
+                facts = [f.to_dict() for f in extract(cable, nlp)]
+                for fact in facts:
+                    if fact["confidence"] >= min_confidence:
+                        out.write(json.dumps(fact, ensure_ascii=False) + "\n")
+                        n_facts += 1
+                n_docs += 1
+    tmp.replace(output)
+    console.print(f"{n_docs} narratives, {n_bad} skipped; {n_facts} facts -> {output}")
 
 
 @app.command("evaluate-facts")

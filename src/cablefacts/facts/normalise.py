@@ -136,6 +136,8 @@ def parse_money(text: str, default_pesos: str = "MXN") -> Money | None:
         amount = parse_number(m.group())
     if amount is None:
         return None
+    if m and (short := re.match(r"\s?(k|m|mm|mn|mln|b|bn)\b", t[m.end() :])):  # $300K, $1.5M, $67 M
+        amount *= {"k": 1_000, "b": 1_000_000_000, "bn": 1_000_000_000}.get(short.group(1), 1_000_000)
     currency = None
     for word, code in sorted(CURRENCY_WORDS.items(), key=lambda kv: -len(kv[0])):
         if re.search(r"(?<![a-z])" + re.escape(word) + r"(?![a-z])", t):

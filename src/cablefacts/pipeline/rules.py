@@ -18,9 +18,9 @@ from spacy.util import filter_spans
 from ..facts.normalise import DEMONYMS, GENERIC_PLACES, PLACES
 from .general_spans import SPANS_KEY
 
-NUM = (r"(?:(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?(?:\s?[-\u2013]\s?\d[\d,]*)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+NUM = (r"(?i:(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?(?:\s?[-\u2013]\s?\d[\d,]*)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
        r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
-       r"ninety|hundred)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine|hundred))*)")
+       r"ninety|hundred)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine|hundred))*|both)")
 APPROX = r"(?:(?:about|nearly|approximately|over|more than|at least|almost|some|roughly|up to)\s+)?"
 VICTIM_HEADS = (r"(?:victims?|women|woman|girls?|men|man|boys?|children|child|minors?|people|persons|females?|"
                 r"males?|individuals|workers|nationals|citizens)")
@@ -30,7 +30,7 @@ MODIFIERS = r"(?:(?!(?:for|of|in|to|and|from|by|per|with)\b)[A-Za-z-]+\s+){0,3}?
 CURRENCY_BEFORE = r"(?:\$|US\$|USD|EUR|€|£|BD|IKR|ISK|LE|EGP|KZT|CRC|MXN|YTL)"
 CURRENCY_AFTER = (r"(?:tenge|euros?|dollars|(?:Egyptian |Bahraini |Turkish )?(?:pounds|dinars|lira)|colones|"
                   r"(?:Mexican |Chilean |Argentine )?pesos|kronur)")
-SCALE = r"(?:\s*(?:million|billion|thousand))?"
+SCALE = r"(?:\s*(?:million|billion|thousand)|\s?(?:K|M|MM|mn|mln|bn|B)\b)?"
 YEARS = r"(?:years?|months?|year's)"
 
 PATTERNS: list[tuple[str, str]] = [
@@ -43,7 +43,8 @@ PATTERNS: list[tuple[str, str]] = [
             r"Law\s+(?:No\.\s*)?\d+[\d.,/]*(?:\s+of\s+\d{4})?)"),
     ("PENALTY", rf"\b(?:(?:a\s+)?fine\s+and\s+)?(?:up to|from|between)?\s*{NUM}\s*(?:-|–|to|and)?\s*(?:{NUM}\s+)?"
                 rf"{YEARS}(?:\s+(?:of|in)\s+(?:imprisonment|prison|jail)|'?\s*imprisonment|\s+sentences?)"
-                r"|\blife imprisonment\b|\bsuspended sentences?\b"
+                r"|\blife imprisonment\b|\bsuspended sentences?\b|(?<=sentenced to )(?:prison|jail)\b"
+                r"|\bprison sentences?\b|\bjail terms?\b"
                 rf"|\b(?:a\s+)?(?:prison\s+|jail\s+)?(?:term|sentence)s?\s+of\s+(?:up to\s+|from\s+|between\s+)?{NUM}"
                 rf"\s*(?:-|–|to|and)?\s*(?:{NUM}\s+)?{YEARS}"
                 rf"|\b(?:an?\s+)?{NUM}\s*(?:-|–|to)\s*{NUM}(?:[\s-]+years?'?)?[\s-]+(?:prison\s+|jail\s+)?(?:term|sentence)s?\b"
@@ -134,6 +135,9 @@ class EntityRules:
             for g in doc.spans.get(SPANS_KEY, []):
                 if not any(s.start < g.end and g.start < s.end for s in spans if s.label_ in ("GPE", "NORP")):
                     spans.append(Span(doc, g.start, g.end, label=g.label_))
+        money = [s for s in spans if s.label_ == "MONEY"]  # an amount is never a count
+        spans = [s for s in spans if s.label_ not in ("VICTIM_COUNT", "CASE_COUNT")
+                 or not any(m.start < s.end and s.start < m.end for m in money)]
         dates = [s for s in spans if s.label_ == "DATE"]
         figures = [s for s in spans if s.label_ in ("VICTIM_COUNT", "CASE_COUNT", "MONEY", "TIER")]
         keep_dates = [d for d in dates if any(abs(d.start - f.start) < 25 for f in figures)]

@@ -57,6 +57,8 @@ def _stage(span: str, before: str, after: str) -> str:
         if word in head:
             return stage
     before = re.split(r"[;.]\s", before)[-1][-60:]
+    if re.search(r"\band\s*$", before):  # "fifteen went to court and 10 cases ended in convictions"
+        before = ""
     after = re.split(r"[;.](?:\s|$)", after)[0][:80]
     cues = [(len(before) - m.end(), k) for m in _STAGE_CUES.finditer(before) for k, v in m.groupdict().items() if v]
     cues += [(m.start(), k) for m in _STAGE_CUES.finditer(after) for k, v in m.groupdict().items() if v]
@@ -85,6 +87,28 @@ WORLDWIDE = re.compile(r"\bworld-?wide\b|\bglobal(?:ly)?\b|around the world|\bIL
                        r"\bacross the world\b", re.I)
 
 
+_WAGE_AFTER = re.compile(r"^(?:\s?[-\u2013]\s?\d[\d,]*)?\s*(?:\([^)]*\)\s*)?(?:a|per|each|every)\s+(?:night|day|week|month|year|hour)|"
+                         r"^\s*(?:\([^)]*\)\s*)?(?:weekly|monthly|daily|nightly)|^\s*(?:\([^)]*\)\s*)?(?:in\s+)?"
+                         r"(?:bribes?|salary|wages?)", re.I)
+_WAGE_BEFORE = re.compile(r"\b(?:earn|make|paid|pay|salary|wages?|costs?|promising|fees?\s+exceeding|"
+                          r"charges?\s+\w+\s+(?:a\s+)?(?:monthly\s+)?fee\s+of)\b[^.;]{0,25}$", re.I)
+_FINE_IN_LAW = re.compile(r"punish|penalt|faces?\b|liable|not\s+less\s+than|provides?\s+for|prescrib|"
+                          r"ranges?\s+from|are\s+fined", re.I)
+
+
+def _not_spent(doc: Doc, e: Span) -> bool:
+    """An amount that is no money spent, granted, paid or seized: a wage or price quoted to describe the
+    trade, or a fine written into law (that is the provision's ``fine``)."""
+    before, after = doc.text[: e.start_char], doc.text[e.end_char :]
+    if _WAGE_AFTER.match(after) or _WAGE_BEFORE.search(before[-60:]):
+        return True
+    clause_before, clause_after = _clause_around(doc.text, e.start_char, e.end_char)
+    fine = re.match(r"^\s*(?:\([^)]*\)\s*)?fines?\b", after, re.I) or re.search(r"\bfine[sd]?\s+(?:of\s+)?"
+                                                                                  r"(?:up\s+to\s+|between\s+)?$",
+                                                                                  clause_before, re.I)
+    return bool(fine and _FINE_IN_LAW.search(clause_before + clause_after))
+
+
 def _clause_around(text: str, start: int, end: int) -> tuple[str, str]:
     """The parts of a count's clause before and after it."""
     before = re.split(r"[;.]\s|:\s", text[:start])[-1]
@@ -110,7 +134,7 @@ def _count_kind(doc: Doc, e: Span) -> str | None:
         return "cases"
     clause = before + e.text + after
     if not _TIP_WORDS.search(clause) or (_OTHER_PEOPLE.search(clause) and not re.search(
-            r"victim|traffick", e.text + after[:40], re.I)):
+            r"victim|trafficked", e.text, re.I)):
         return None
     return "victims"
 
@@ -220,7 +244,7 @@ def facts_from_doc(doc: Doc, cable: Cable, offset: int, default_country: str | N
             if heads.get((i, "EQUALS")):
                 continue  # the equivalent of an amount already emitted
             money = N.parse_money(e.text)
-            if money is None or money.currency is None or WORLDWIDE.search(sentence):
+            if money is None or money.currency is None or WORLDWIDE.search(sentence) or _not_spent(doc, e):
                 continue
             eq = [N.parse_money(ents[c].text) for c in rels.get((i, "EQUALS"), [])]
             usd = next((m.amount for m in eq if m and m.currency == "USD"), None)

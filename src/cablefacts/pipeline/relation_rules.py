@@ -95,7 +95,8 @@ class RelationRules:
                         r"sentenc|given|received|jail|prison", gap + b.text, re.I) and not any(
                         e.label_ == "CASE_COUNT" and a.start < e.start < b.start for e in ents):
                     rels.add((i, j, "SENTENCED_TO"))
-                elif la == "MONEY" and lb == "MONEY" and b.start > a.start and re.fullmatch(r"\s*\(?\s*", gap):
+                elif la == "MONEY" and lb == "MONEY" and b.start > a.start and re.fullmatch(
+                        r"\s*\(\s*(?:US|about|approximately|approx\.|roughly|some|or|equal\s+to|=)?\s*|\s*", gap):
                     rels.add((i, j, "EQUALS"))
                 elif la == "GPE" and lb == "TIER" and b.start > a.start and (len(gap) < 40 or "(" in gap):
                     rels.add((i, j, "RANKED"))

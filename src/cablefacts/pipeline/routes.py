@@ -27,13 +27,14 @@ TRAFFICKING = re.compile(r"traffick|exploit|subject|forc|sold|work|labou?r|prost
 LIST_GAP = re.compile(r"^(?:[\s,()]|and|or|the|as well as|to a lesser extent|less frequently|possibly|"
                       r"other|also|including|especially|particularly|mainly|primarily|mostly|notably|"
                       r"neighbou?ring|countries|in)*$", re.I)
-ORIGIN_CUE = re.compile(r"(?:\bfrom(?:\s+the)?|\boriginating\s+in|\brecruited\s+in|\bcountries\s+of\s+origin"
+ORIGIN_CUE = re.compile(r"(?:\bfrom(?:\s+(?:the|other|neighbou?ring|nearby))*|\boriginating\s+in|\brecruited\s+in|\bcountries\s+of\s+origin"
                         r"(?:\s+(?:include[ds]?|are|were|for\s+\w+(?:\s+\w+){0,3}))?|\bsource\s+countr(?:y|ies)"
                         r"(?:\s+(?:include[ds]?|are|were|continued\s+to\s+be|remain(?:ed)?))?|\bnationals\s+of"
                         r"|\bcitizens\s+of)[\s:,]*$", re.I)
-DEST_CUE = re.compile(r"(?:\bto(?:\s+the)?|\binto(?:\s+the)?|\btowards|\bdestined\s+for|\bbound\s+for"
+DEST_CUE = re.compile(r"(?:\bto(?:\s+(?:the|other|neighbou?ring|nearby))*|\binto(?:\s+the)?|\btowards|\bdestined\s+for|\bbound\s+for"
                       r"|\bdestination\s+countr(?:y|ies)(?:\s+(?:include[ds]?|are|were))?|\bdestinations"
-                      r"(?:\s+(?:include[ds]?|are|were))?|\ben\s+route\s+to|\babroad\s+(?:to|in))[\s:,]*$", re.I)
+                      r"(?:\s+(?:include[ds]?|are|were))?|\ben\s+route\s+to|\babroad\s+(?:to|in)|\benter(?:s|ed|ing)?|\barriv(?:e|es|ed|ing)\s+in"
+                      r"|\breach(?:es|ed|ing)?)(?:\s+the)?[\s:,]*$", re.I)
 IN_CUE = re.compile(r"\b(?:in|within|throughout)(?:\s+the)?[\s,]*$", re.I)
 TRANSIT_CUE = re.compile(r"(?:\bvia|\bthrough|\btransiting|\btransit(?:ing)?\s+(?:through|via)|\bby\s+way\s+of"
                          r"|\btransit\s+countr(?:y|ies)(?:\s+(?:include[ds]?|are|were))?)(?:\s+the)?[\s:,]*$", re.I)

@@ -76,7 +76,8 @@ def _place_pattern() -> re.Pattern:
 
     names = set(PLACES) | {c.name for c in pycountry.countries}
     names |= {getattr(c, "common_name", c.name) for c in pycountry.countries}
-    names = {n for n in names if (len(n) > 3 or n.isupper() or n in ("uae", "cis")) and not n.startswith("the ")}
+    names = {n for n in names if (len(n) > 3 or n.isupper()) and not n.startswith("the ")}
+    names |= {n.upper() for n in PLACES if len(n) <= 3 and n != "car"}  # UK, US, UAE, EU, CIS, DRC
     alts = sorted((re.escape(n) for n in names), key=len, reverse=True)
     demonyms = sorted((re.escape(d) for d in DEMONYMS), key=len, reverse=True)
     return re.compile(r"\b(?P<gpe>" + "|".join(alts) + r")\b|\b(?P<norp>" + "|".join(demonyms) + r")s?\b", re.I)

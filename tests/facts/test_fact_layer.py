@@ -1,0 +1,170 @@
+"""Table tests of the fact layer on real TIP phrasing: the rules-only pipeline on one narrative-style
+paragraph, each row the facts (type and FACTS.md keys) it must give, and those it must not."""
+
+import pytest
+
+from cablefacts.api import extract, rules_pipeline
+from cablefacts.facts.evaluate import KEYS
+from cablefacts.narratives import narrative_cable
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return rules_pipeline()
+
+
+def facts(nlp, text: str, country: str = "Kazakhstan") -> set[tuple]:
+    cable = narrative_cable({"id": "factbook-2010-Test", "edition": 2010, "country": country, "text": text})
+    out = set()
+    for f in extract(cable, nlp, gate=False):
+        d = f.to_dict()
+        if d["type"] == "route":
+            out.add(("route", d["origin"] or d["origin_place"].lower(), d["destination"] or d["destination_place"].lower()))
+        else:
+            out.add((d["type"], *(d[k] for k in KEYS[d["type"]])))
+    return out
+
+
+AMOUNTS = [
+    ("The government allocated $300K for victim assistance in 2008.", ("money", 300000, "USD")),
+    ("USAID provided $1.5M to IOM for trafficking victims shelters.", ("money", 1500000, "USD")),
+    ("The INL grant of $67 M funded the anti-trafficking unit.", ("money", 67000000, "USD")),
+    ("The government spent USD 5.8 million on trafficking victim protection in 2009.", ("money", 5800000, "USD")),
+    ("The government allocated 12,920,000 tenge (about $104,000) for a trafficking shelter.",
+     ("money", 12920000, "KZT")),
+    ("The state budget allocates IKR 30.9 million (US $461,000) to the shelter for trafficking victims.",
+     ("money", 30900000, "ISK")),
+]
+
+
+@pytest.mark.parametrize("text,expected", AMOUNTS)
+def test_amounts_with_suffixes_words_and_equivalents(nlp, text, expected):
+    got = facts(nlp, text)
+    assert expected in got
+    assert len([f for f in got if f[0] == "money"]) == 1  # the stated equivalent is no fact of its own
+
+
+def test_equivalent_is_kept_as_usd(nlp):
+    cable = narrative_cable({"id": "factbook-2010-Test", "edition": 2010, "country": "Iceland",
+                             "text": "The state budget allocates IKR 30.9 million (US $461,000) to the shelter for "
+                                     "trafficking victims."})
+    money = [f.to_dict() for f in extract(cable, nlp, gate=False) if f.type == "money"]
+    assert money[0]["usd"] == 461000
+
+
+LISTS = [
+    ("Azerbaijan serves as a transit country for victims from Uzbekistan, Kyrgyzstan, Kazakhstan, and Moldova "
+     "trafficked to Turkey and the UAE for sexual exploitation.", "Azerbaijan",
+     {("route", o, "AZE") for o in ("UZB", "KGZ", "KAZ", "MDA")} | {("route", "AZE", d) for d in ("TUR", "ARE")}),
+    ("Albanian victims of sexual exploitation are trafficked in Greece, Italy, Macedonia, Kosovo, Belgium, "
+     "the Netherlands, Germany, Switzerland, Ireland, and the UK.", "Albania",
+     {("route", "ALB", d) for d in ("GRC", "ITA", "MKD", "kosovo", "BEL", "NLD", "DEU", "CHE", "IRL", "GBR")}),
+    ("Women and girls from Nicaragua, Colombia, the Dominican Republic, Panama, and less frequently from Russia, the\n"
+     "Philippines, Romania, and Bulgaria are trafficked to Costa Rica for sexual exploitation.", "Costa Rica",
+     {("route", o, "CRI") for o in ("NIC", "COL", "DOM", "PAN", "RUS", "PHL", "ROU", "BGR")}),
+]
+
+
+@pytest.mark.parametrize("text,country,expected", LISTS)
+def test_every_listed_place_is_a_leg_and_no_leg_joins_two_items(nlp, text, country, expected):
+    routes = {f for f in facts(nlp, text, country) if f[0] == "route"}
+    assert routes == expected
+
+
+REGIONS = [
+    ("Kazakhstani women and girls are exploited in the Middle East, Europe, East Asia, and Central Asian and "
+     "Eastern European countries.", "Kazakhstan",
+     {("route", "KAZ", d) for d in ("middle east", "europe", "east asia", "central asian", "eastern european")}),
+    ("Victims trafficked from other Latin American countries predominantly enter Chile by land.", "Chile",
+     {("route", "latin american", "CHL")}),
+    ("Many victims are trafficked within the country, from rural areas to urban centers, for forced prostitution.",
+     "Argentina", {("route", "ARG", "ARG")}),
+    ("Azerbaijan is primarily a source country for men and women; men and boys are trafficked to Russia for "
+     "forced labor.", "Azerbaijan", {("route", "AZE", "RUS")}),
+]
+
+
+@pytest.mark.parametrize("text,country,expected", REGIONS)
+def test_regions_groups_and_internal_routes(nlp, text, country, expected):
+    assert {f for f in facts(nlp, text, country) if f[0] == "route"} == expected
+
+
+NOT_COUNTS = [
+    "At the end of 2006 there were 18,327 foreign citizens with legal residence in Iceland, or 6 percent of the "
+    "population, and trafficking is suspected.",
+    "The NGO conducted two seminars for 37 local social workers and teachers on trafficking.",
+    "The government trained 300 police officers on trafficking victim identification.",
+    "10,952 individuals were deported from the country.",
+    "The ILO estimates that 12.3 million people are victims of forced labor worldwide, generating $31 billion in "
+    "profits.",
+    "An amendment to Article 394 excludes TIP victims from penalties for illegal immigrants.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_COUNTS)
+def test_counts_not_about_trafficked_people_give_no_fact(nlp, text):
+    assert not {f for f in facts(nlp, text) if f[0] in ("victims", "cases", "money")}
+
+
+STAGES = [
+    ("Authorities prosecuted 30 trafficking cases in 2008.", ("cases", 30, "prosecution")),
+    ("In January 2007, authorities arrested eight people in connection with a trafficking ring.",
+     ("cases", 8, "arrest")),
+    ("Judicial authorities reported that ten trafficking cases went to trial in 2005.", ("cases", 10, "prosecution")),
+    ("Of the trafficking cases, fifteen went to court and 10 cases ended in convictions.", ("cases", 10, "conviction")),
+    ("Twenty-four trafficking offenders were convicted in 2008.", ("cases", 24, "conviction")),
+    ("Police opened 19 trafficking investigations in 2009.", ("cases", 19, "investigation")),
+    ("An Alexandria court convicted two Egyptian men of forcing street children into begging, a form of "
+     "child trafficking.",
+     ("cases", 2, "conviction")),
+]
+
+
+@pytest.mark.parametrize("text,expected", STAGES)
+def test_case_stage_from_the_words_that_state_it(nlp, text, expected):
+    assert expected in facts(nlp, text)
+
+
+def test_previous_years_figure_is_a_fact_of_its_own(nlp):
+    cable = narrative_cable({"id": "factbook-2010-Test", "edition": 2010, "country": "Kazakhstan",
+                             "text": "Authorities prosecuted 30 trafficking cases in 2008, up from 16 prosecutions "
+                                     "in 2007."})
+    got = {(f.fields["count"], f.fields["stage"], f.fields["year"]) for f in extract(cable, nlp, gate=False)
+           if f.type == "cases"}
+    assert got == {(30, "prosecution", 2008), (16, "prosecution", 2007)}
+
+
+SENTENCES = [
+    ("The court sentenced both traffickers to eight years in prison.", ("sentence", 2, 8, 8)),
+    ("Three traffickers were sentenced to prison for trafficking.", ("sentence", 3, None, None)),
+    ("Twelve sex trafficking offenders were given sentences ranging from 1.5 to 6 years' imprisonment.",
+     ("sentence", 12, 1.5, 6)),
+]
+
+
+@pytest.mark.parametrize("text,expected", SENTENCES)
+def test_sentences_handed_down(nlp, text, expected):
+    assert expected in facts(nlp, text)
+
+
+PROVISIONS = [
+    ("Article 172 of the Criminal Code deals with international trafficking in persons. It carries a prison "
+     "sentence of 3 to 6 years.", ("provision", "criminal_code", "172", None, None, 3, 6)),
+    ("Each instance of trafficking would face a seven to ten year sentence under Article 128.",
+     ("provision", "criminal_code", "128", None, None, 7, 10)),
+    ("Trafficking is punished under Articles 128 and 133 of the Criminal Code, which prescribe penalties of five "
+     "to 15 years' imprisonment.",
+     ("provision", "criminal_code", "133", None, None, 5, 15)),
+]
+
+
+@pytest.mark.parametrize("text,expected", PROVISIONS)
+def test_provisions_take_their_stated_penalty(nlp, text, expected):
+    assert expected in facts(nlp, text)
+
+
+def test_fines_and_wages_are_no_money(nlp):
+    text = ("Trafficking is punishable by three to 20 years in prison and a USD 1,000 fine. A trafficking victim "
+            "can make USD 100 a night in Istanbul, versus USD 30-50 a month in Moldova.")
+    assert not {f for f in facts(nlp, text) if f[0] == "money"}
+    assert ("money", 5000, "USD") in facts(nlp, "The court fined the trafficker USD 5,000 for trafficking.")

@@ -170,8 +170,8 @@ def annotations_validate(paths: list[Path] = typer.Argument(None, help="Gold fil
 
 
 @annotations_app.command("stats")
-def annotations_stats() -> None:
-    """Counts of cables, entities per label and relations per type, per split."""
+def annotations_stats(as_json: bool = typer.Option(False, "--json", help="Totals as one JSON object.")) -> None:
+    """Counts of documents, entities per label and relations per type, per split."""
     from .annotations import schema
     from .annotations.splits import SPLITS, load_splits
     from .annotations.store import annotated_ids, load_gold
@@ -188,6 +188,12 @@ def annotations_stats() -> None:
         counts[s].update(e.label for e in gold.entities)
         counts[s].update(r.type for r in gold.relations)
     shown = [s for s in counts if counts[s]["cables"]]
+    if as_json:
+        total = sum((counts[s] for s in shown), Counter())
+        print(json.dumps({"documents": total["cables"], "countries": len(set().union(*countries.values()) - {None}),
+                          "labels": {k: total[k] for k in schema.LABELS},
+                          "relations": {k: total[k] for k in schema.RELATIONS}}))
+        return
     table = Table(title="Annotated corpus")
     table.add_column("")
     for s in shown:
@@ -198,6 +204,25 @@ def annotations_stats() -> None:
     table.add_row("countries", *(str(len(countries[s] - {None})) for s in shown),
                   str(len(set().union(*countries.values()) - {None})))
     console.print(table)
+
+
+@annotations_app.command("agreement")
+def annotations_agreement(
+    output: Path = typer.Option(None, "-o", "--output", help="Also write the figures as JSON."),
+) -> None:
+    """Agreement of the narratives read twice (annotations/agreement/working) with their gold."""
+    from .annotations.agreement import narrative_agreement
+
+    result = narrative_agreement()
+    table = Table(title=f"agreement: {len(result['documents'])} narratives read twice")
+    for col in ("level", "agreeing", "first reading", "second reading", "F1"):
+        table.add_column(col)
+    for level, s in (("entities", result["entities"]), ("relations", result["relations"]),
+                     ("facts (micro)", result["facts"]["micro"])):
+        table.add_row(level, str(s["tp"]), str(s["gold"]), str(s["predicted"]), f"{s['f1']:.3f}")
+    console.print(table)
+    if output:
+        output.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
 
 
 @annotations_app.command("splits")

@@ -6,7 +6,7 @@ entities' spans and labels are equal.
 
 from __future__ import annotations
 
-from .store import Gold
+from .store import Gold, Relation
 
 
 def prf(tp: int, n_pred: int, n_gold: int) -> dict:
@@ -42,3 +42,31 @@ def disagreements(a: Gold, b: Gold) -> list[tuple[str, tuple]]:
     ka, kb = entity_keys(a), entity_keys(b)
     return [("only A", k) for k in sorted(ka - kb, key=lambda k: k[1])] + \
            [("only B", k) for k in sorted(kb - ka, key=lambda k: k[1])]
+
+
+def narrative_agreement(root=None) -> dict:
+    """Entity, relation and fact agreement between the gold of narratives and their second readings
+    (``annotations/agreement/working/<ID>.json``, working format), summed over the documents."""
+    import json
+
+    from ..corpus import load_cable, project_root
+    from ..facts.evaluate import score
+    from .gold_facts import load_gold_facts, resolve_facts
+    from .store import load_resolved
+    from .working import body_entities, facts_from_working
+
+    root = root or project_root()
+    first, second, facts_a, facts_b, ids = [], [], [], [], []
+    for path in sorted((root / "annotations" / "agreement" / "working").glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        cable, gold = load_resolved(data["cable"], root)
+        relations = [Relation(r["from_id"], r["to_id"], r["type"]) for r in data.get("relations", [])]
+        first.append(gold)
+        second.append(Gold(gold.cable, gold.sha256, body_entities(data, cable), relations))
+        facts_a += resolve_facts(load_gold_facts(data["cable"], root), cable)
+        facts_b += resolve_facts(facts_from_working(data, cable), load_cable(data["cable"], root))
+        ids.append(data["cable"])
+    out = compare(first, second)
+    out["facts"] = score(facts_b, facts_a)
+    out["documents"] = ids
+    return out

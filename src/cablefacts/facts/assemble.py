@@ -73,12 +73,13 @@ _TIP_WORDS = re.compile(r"traffick|victim|exploit|rescu|forced|prostitut|brothel
 _OTHER_PEOPLE = re.compile(r"\btrain|seminar|workshop|officers?\b|officials|inspectors|judges|prosecutors|staff|"
                            r"deport|legal\s+residence|population|conference|symposium|participants|attend|"
                            r"administrative\s+violation|amnesty|returned\s+to\s+their\s+home|percent|%|"
-                           r"employees|students|teachers|policemen|volunteers|journalists|beneficiar", re.I)
+                           r"employees|students|teachers|policemen|volunteers|journalists|beneficiar|capacity|"
+                           r"space\s+for|maximum\s+of|\breached\b|outreach|provides\s+care|at\s+risk", re.I)
 _CASE_VERB_BEFORE = re.compile(r"(?:arrest|convict|sentenc|prosecut|indict|charg|detain|apprehend)\w*"
-                               r"(?:\s+(?:and|or)\s+\w+(?:\s+\w+){0,3})?\s+(?:an?\s+additional\s+|at\s+least\s+)?$",
-                               re.I)
+                               r"(?:\s+(?:and|or)\s+\w+(?:\s+\w+){0,3})?\s+(?:of\s+|against\s+)?"
+                               r"(?:an?\s+additional\s+|at\s+least\s+|a\s+total\s+of\s+)?$", re.I)
 _CASE_VERB_AFTER = re.compile(r"^[^;.]{0,40}?\b(?:were|was|have\s+been|had\s+been|are|being)\s+(?:\w+\s+)?"
-                              r"(?:arrested|convicted|sentenced|prosecuted|indicted|charged|detained|apprehended)",
+                              r"(?:arrested|convicted|sentenced|prosecuted|indicted|charged|detained|apprehended|tried)",
                               re.I)
 
 
@@ -132,6 +133,10 @@ def _count_kind(doc: Doc, e: Span) -> str | None:
         return "cases"
     if _CASE_VERB_BEFORE.search(before) or _CASE_VERB_AFTER.match(after):
         return "cases"
+    # an age or a term inside a law's wording (``10 years when the victim``), ``two or more victims``, ``no one``
+    if re.search(r"\b(?:years?|months?)\b", e.text, re.I) or re.match(r"^\s*or\s+more\b", after) or \
+            re.search(r"\bno\s*$", before, re.I) or re.search(r"\bor\s+more\b", e.text):
+        return None
     clause = before + e.text + after
     if not _TIP_WORDS.search(clause) or (_OTHER_PEOPLE.search(clause) and not re.search(
             r"victim|trafficked", e.text, re.I)):

@@ -33,6 +33,13 @@ SUBJECT = re.compile(r"^\s*(?:SUBJECT|SUBJ|Subject)\s*:\s*(?P<rest>.*)$")
 SUBJECT_INLINE = re.compile(r"\b(?:SUBJECT|Subject|SUBJ)\s*:\s*(?P<rest>.*)$")
 TAGS = re.compile(r"^\s*TAGS\s*:?\s*(?P<rest>.*)$")
 REF = re.compile(r"^\s*REFS?\s*:?\s+(?P<rest>.*)$|^\s*REF:\s*(?P<rest2>.*)$")
+# the REF field's keyword, at a line's start or run on after the subject: "REF:", "Ref(s):", "REFTELS:", "REF A."
+REF_FIELD = re.compile(
+    r"(?:REF(?:S|TELS?)?|(?<![A-Za-z])(?:Ref(?:s|\(s\)|tels?)?|ref(?:tels?)?|REFERENCES?|References?))\s*:"
+    r"|^\s*REF(?:S|TELS?)?\s+(?=[A-Z(\d])")
+# a line that opens an item of the REF field ("¶B. ROME 721", "(C) SAO PAULO 73"), and the item letters of a text
+REF_ITEM_LINE = re.compile(r"^\s*[¶\\]?\s*(?:REF\s+)?(?:\(\s*(?P<p>[A-Z])\s*\)|(?P<d>[A-Z])[.):])")
+REF_LETTER = re.compile(r"(?:^|(?<=[\s;,(¶\d]))\(?\s*([A-Za-z])\s*[.):](?=\s|[A-Za-z0-9(']|$)")
 EO = re.compile(r"^\s*E\.?\s?[O0]\.?\s*12958|^\s*EO\s+12958", re.I)
 CLASSIFIED_BY = re.compile(r"^\s*CLASSIFIED\s+BY\b", re.I)
 # what cuts a run-on subject line short

@@ -232,17 +232,8 @@ def read_header(lines: list[Line], name_year: int | None = None) -> Header:
         h.date = datetime(2000 + yy if yy < 50 else 1900 + yy, 1, 1)
         h.date_precision = "year"
 
-    # subject (line start, or inside a run-on line)
-    if h.subject is None:
-        if subject_hits:
-            i = subject_hits[0]
-            h.subject, _ = _continuation(lines, i, P.SUBJECT.match(lines[i].text)["rest"])
-        else:
-            hit = _first(lines, P.SUBJECT_INLINE, min(n, 60))
-            if hit:
-                h.subject = hit[1]["rest"]
-    if h.subject:
-        h.subject = re.sub(r"\s+", " ", P.SUBJECT_STOP.split(h.subject)[0]).strip() or None
+    post = m["post"] if h.id and (m := P.CABLE_ID.match(h.id)) else None
+    h.subject = _end_subject(h.subject if h.subject is not None else _subject_text(lines, subject_hits), post)
 
     # tags, with continuation lines before SUBJECT
     tags_hit = _first(lines, P.TAGS, search_end)
@@ -266,6 +257,54 @@ def read_header(lines: list[Line], name_year: int | None = None) -> Header:
     if h.body_col:
         h.body_start -= 1
     return h
+
+
+def _subject_text(lines: list[Line], subject_hits: list[int]) -> str | None:
+    """The SUBJECT field: its line and the lines it wraps onto (up to a label alone, ``INDEX:``, or a row
+    of the release's tab-separated metadata), or the rest of a run-on line that holds it."""
+    if not subject_hits:
+        hit = _first(lines, P.SUBJECT_INLINE, min(len(lines), 60))
+        return hit[1]["rest"] if hit else None
+    i = subject_hits[0]
+    parts = [P.SUBJECT.match(lines[i].text)["rest"].strip()]
+    _, end = _continuation(lines, i, parts[0])
+    for line in lines[i + 1 : end]:
+        t = line.text.strip()
+        if P.LABEL_LINE.match(t) or re.search(r"\S\t+\S", line.text):
+            break
+        parts.append(t)
+    return " ".join(p for p in parts if p)
+
+
+def _end_subject(text: str | None, post: str | None) -> str | None:
+    """The subject up to where it ends: before ``Ref(s):``, a banner, a classification line, a page
+    break (``post`` is the cable's, which the break repeats), a handling note, or the body's first
+    sentence run on after an upper-case subject."""
+    if text is None:
+        return None
+    if m := P.PAGE_BREAK_INLINE.search(text):
+        text = _without_post(text[: m.start()], post)
+    text = re.sub(r"^(\([A-Z/]+\)\s*)?SUBJECT\s*:\s*", r"\1", text.strip())  # "SUBJECT: SUBJECT: ..."
+    text = re.sub(r'\s*,,"+\s*', " ", text)  # CSV quoting of one release variant
+    text = re.sub(r"\s+", " ", P.SUBJECT_STOP.split(P.PAGE_HEADER.sub(" ", text))[0]).strip()
+    words = text.split(" ")
+    lower = [bool(re.search(r"[a-z]", w)) for w in words]
+    for k in range(4, len(words) - 2):
+        if (all(lower[k : k + 3]) and words[k][:1].isupper() and sum(lower[:k]) <= k // 4
+                and any(w.islower() for w in words[k + 1 : k + 3])):
+            text = " ".join(words[:k])
+            break
+    return text or None
+
+
+def _without_post(text: str, post: str | None) -> str:
+    """``text`` without the post name it ends with (``... VISIT TO TRIPOLI TRIPOLI`` -> ``... VISIT TO
+    TRIPOLI``): the last words that spell ``post``, else the last word."""
+    words = text.split()
+    for k in (3, 2):
+        if post and "".join(words[-k:]).upper() == post:
+            return " ".join(words[:-k])
+    return " ".join(words[:-1])
 
 
 def _item_letters(text: str) -> tuple[str, ...]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from . import patterns as P
+
 _MONTH = (r"JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?|SEPT?(?:EMBER)?"
           r"|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?")
 # words that are never part of a post's name: dates, and the words that name an item that is not a cable
@@ -41,9 +43,7 @@ _MARKER = re.compile(
 # page breaks run into the field ("LONDON 00002102  001.2 OF 002", "CONFIDENTIAL PAGE 02 ROME 01196 01 OF 02
 # 082030Z"), link junk, escapes
 _DROP = re.compile(
-    r"[A-Z][A-Z .'-]*\s+\d{6,8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}|\[\d+\]\(#\)|[¶\\]"
-    r"|(?:(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)\s+)?PAGE\s+\d{2}\s+[A-Z][A-Z ]*?\s+\d+\s+"
-    r"(?:\d{2}\s+OF\s+\d{2}\s+)?\d{6}Z")
+    rf"[A-Z][A-Z .'-]*\s+\d{{6,8}}\s+\d{{3}}(?:\.\d)?\s+OF\s+\d{{3}}|\[\d+\]\(#\)|[¶\\]|{P.PAGE_HEADER.pattern}")
 # the keyword repeated inside the field ("A. REF A STATE 118799", "REF: PARA 1 & 2 CLASS CHANGED REF: SECSTATE 96550")
 _KEYWORD = re.compile(r"\bREF(?:S|TELS?)?\b:?|(?i:ref(?:s|\(s\)|tels?|erences?))\s*:")
 # where the field ends in a run-on header: the classification authority, a banner, the body

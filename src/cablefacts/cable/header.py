@@ -132,9 +132,40 @@ _WEEKDAY_DATE = re.compile(
 _KV = re.compile(r"^(?P<key>id|date|refid|origin|classification|destination):\s*(?P<value>.*)$")
 
 
+def _tag_words(text: str) -> list[str]:
+    """The words of a TAGS line: markdown links unwrapped, names in parentheses dropped (``OVIP (RICE,
+    CONDOLEEZZA)``), a line in lower case upper-cased."""
+    text = re.sub(r"\([^)]*\)", " ", re.sub(r"\[([^\]]+)\]\(#\)", r"\1", text))
+    if not re.search(r"[A-Z]", text):
+        text = text.upper()
+    return [t for t in re.split(r"[\s,;]+", text) if t]
+
+
 def _clean_tags(text: str) -> list[str]:
-    text = re.sub(r"\[([^\]]+)\]\(#\)", r"\1", text)
-    return [t for t in re.split(r"[\s,;]+", text) if re.fullmatch(r"[A-Z][A-Z0-9-]{1,11}", t)]
+    return [t for t in _tag_words(text) if re.fullmatch(r"[A-Z][A-Z0-9-]{1,11}", t)]
+
+
+def _tags(lines: list[Line], search_end: int) -> list[str]:
+    """TAGS, upper-cased and de-duplicated in order: the TAGS line (with a colon or not, in any case) and
+    the lines it wraps onto, past blank lines. A line goes on with it after a trailing comma, or where
+    it holds short tags alone; a header field, banner or classification line does not."""
+    hit = _first(lines, P.TAGS, search_end)
+    if hit is None:
+        return []
+    i, m = hit
+    tags, last = _clean_tags(m["rest"]), m["rest"]
+    for line in lines[i + 1 : i + 4]:
+        t = line.text.strip()
+        if not t:
+            continue
+        words = _tag_words(t)
+        if (_is_keyword(t) or P.LONE_WORDS.match(t) or not words
+                or not all(re.fullmatch(r"[A-Z][A-Z0-9-]{1,11}", w) for w in words)
+                or not (last.rstrip().endswith(",") or all(len(w) <= 6 for w in words))):
+            break
+        tags += words
+        last = t
+    return list(dict.fromkeys(tags))
 
 
 def _first_mark(lines: list[Line], after: int) -> int:
@@ -235,19 +266,7 @@ def read_header(lines: list[Line], name_year: int | None = None) -> Header:
     post = m["post"] if h.id and (m := P.CABLE_ID.match(h.id)) else None
     h.subject = _end_subject(h.subject if h.subject is not None else _subject_text(lines, subject_hits), post)
 
-    # tags, with continuation lines before SUBJECT
-    tags_hit = _first(lines, P.TAGS, search_end)
-    if tags_hit:
-        i, m = tags_hit
-        tags = _clean_tags(m["rest"])
-        j = i + 1
-        while j < min(n, i + 4):
-            t = lines[j].text.strip()
-            if t and (P.SUBJECT.match(t) or not re.fullmatch(r"[A-Z0-9 ,;\[\]()#-]+", t)):
-                break
-            tags += _clean_tags(t)
-            j += 1
-        h.tags = list(dict.fromkeys(tags))
+    h.tags = _tags(lines, search_end)
 
     ref_year = h.date.year % 100 if h.date else name_year
     h.references, h.other_references = _references(lines, search_end, h.id, ref_year)

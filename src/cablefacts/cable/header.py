@@ -329,8 +329,8 @@ def _without_post(text: str, post: str | None) -> str:
 def _item_letters(text: str) -> tuple[str, ...]:
     """The item letters that may open the next line of a REF field: the last one of ``text`` (repeated
     by some cables) and the one after it; ``A`` when it has none."""
-    letters = P.REF_LETTER.findall(text)
-    return (letters[-1].upper(), chr(ord(letters[-1].upper()) + 1)) if letters else ("A",)
+    letters = [(a or b).upper() for a, b in P.REF_LETTER.findall(text)]
+    return (letters[-1], chr(ord(letters[-1]) + 1)) if letters else ("A",)
 
 
 def _reference_lines(lines: list[Line], i: int, first: str) -> str:
@@ -346,7 +346,7 @@ def _reference_lines(lines: list[Line], i: int, first: str) -> str:
             break
         t = lines[k].text
         item = P.REF_ITEM_LINE.match(t)
-        goes_on = bool(item) and (item["p"] or item["d"]) in _item_letters(" ".join(parts))
+        goes_on = bool(item) and (item["b"] or item["p"] or item["d"]) in _item_letters(" ".join(parts))
         if not goes_on and (k > j or _is_keyword(t) or P.PARA_MARK.match(t) or P.PAGE_BREAK.match(t)
                             or P.PORTION.match(t)):
             break

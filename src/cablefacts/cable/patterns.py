@@ -38,8 +38,9 @@ REF_FIELD = re.compile(
     r"(?:REF(?:S|TELS?)?|(?<![A-Za-z])(?:Ref(?:s|\(s\)|tels?)?|ref(?:tels?)?|REFERENCES?|References?))\s*:"
     r"|^\s*REF(?:S|TELS?)?\s+(?=[A-Z(\d])")
 # a line that opens an item of the REF field ("¶B. ROME 721", "(C) SAO PAULO 73"), and the item letters of a text
-REF_ITEM_LINE = re.compile(r"^\s*[¶\\]?\s*(?:REF\s+)?(?:\(\s*(?P<p>[A-Z])\s*\)|(?P<d>[A-Z])[.):])")
-REF_LETTER = re.compile(r"(?:^|(?<=[\s;,(¶\d]))\(?\s*([A-Za-z])\s*[.):](?=\s|[A-Za-z0-9(']|$)")
+REF_ITEM_LINE = re.compile(
+    r"^\s*[¶\\]?\s*(?:REF\s+(?P<b>[A-Z])\s|(?:REF\s+)?(?:\(\s*(?P<p>[A-Z])\s*\)|(?P<d>[A-Z])[.):]))")
+REF_LETTER = re.compile(r"(?:^|(?<=[\s;,(¶\d]))\(?\s*([A-Za-z])\s*[.):](?=\s|[A-Za-z0-9(']|$)|^([A-Z])\s")
 EO = re.compile(r"^\s*E\.?\s?[O0]\.?\s*12958|^\s*EO\s+12958", re.I)
 CLASSIFIED_BY = re.compile(r"^\s*CLASSIFIED\s+BY\b", re.I)
 # where a subject ends: the REF field ("Ref(s):", "IRANREF:"), the classification authority, a banner, a

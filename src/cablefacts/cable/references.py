@@ -123,11 +123,11 @@ def _starts_title(text: str, m: re.Match) -> bool:
             and not _QUALIFIER.match(rest) and not _CABLE.match(rest.lstrip()))
 
 
-def _next_item(text: str, pos: int) -> int:
-    """Where the item at ``pos`` ends: at a semicolon, at a separator that a cable follows, or before a
-    cable with its year in full ("CAIRO IIR 6 899 0149 10 2009 CAIRO 2394")."""
+def _next_item(text: str, pos: int, title: bool) -> int:
+    """Where the item at ``pos`` ends: at a semicolon (not inside a cable's ``title``), at a separator
+    that a cable follows, or before a cable with its year in full ("CAIRO IIR 6 899 0149 10 2009 CAIRO 2394")."""
     for m in _BOUNDARY.finditer(text, pos):
-        if m.group() == ";" or _CABLE.match(text, _SEPARATOR.match(text, m.end()).end()):
+        if (m.group() == ";" and not title) or _CABLE.match(text, _SEPARATOR.match(text, m.end()).end()):
             return m.start()
     return len(text)
 
@@ -166,9 +166,10 @@ def _read_segment(text: str, year: int | None, last: str | None,
         elif after_cable and (m := _QUALIFIER.match(text, pos)) and m.end() > pos:
             pos = _qualified_end(text, m.end())
         else:
-            end = _next_item(text, pos)
-            if not (after_cable and not separated) and (item := _as_written(text[pos:end])):
-                others.append(item)  # text run on after a cable (its title, or the body) is dropped
+            title = after_cable and not separated  # text run on after a cable: its title, or the body
+            end = _next_item(text, pos, title)
+            if not title and (item := _as_written(text[pos:end])):
+                others.append(item)
             pos, after_cable = end, False
     return last
 

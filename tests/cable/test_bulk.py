@@ -1,12 +1,27 @@
-"""The whole bulk release goes through the reader: no exception, ids and dates for at least 99%."""
+"""The whole bulk release goes through the reader: no exception, ids and dates for at least 99%, and no
+reference that is a page break, a banner or an item that is not a cable."""
+
+import re
 
 from cablefacts.cable import CableFileError, read_cable_file
+
+# what a reference's post never holds: a classification, a page break, an email, telcon or IIR; or is: a date
+NOT_IN_A_POST = re.compile(r"CONFIDENTIAL|SECRET|UNCLAS|PAGE|E?MAIL|TELE?CON|MEMCON|IIR")
+NOT_A_POST = re.compile(r"JAN(?:UARY)?|FEB(?:RUARY)?|MARCH|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?|SEPT?(?:EMBER)?"
+                        r"|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?|PARAS?|FROM|TO|AND")
+
+
+def is_cable_id(ref: str) -> bool:
+    post = ref[2:].rstrip("0123456789")
+    return bool(re.fullmatch(r"\d{2}[A-Z]+\d+", ref) and not NOT_IN_A_POST.search(post)
+                and not NOT_A_POST.fullmatch(post))
 
 
 def test_every_bulk_cable_parses(bulk_dir):
     files = sorted(bulk_dir.iterdir())
     assert len(files) == 6689
     with_id = with_date = unreadable = 0
+    not_cables = []
     for path in files:
         try:
             c = read_cable_file(path)
@@ -15,9 +30,11 @@ def test_every_bulk_cable_parses(bulk_dir):
             continue
         with_id += c.id is not None
         with_date += c.date is not None
+        not_cables += [r for r in c.references if not is_cable_id(r)]
     assert unreadable == 0
     assert with_id / len(files) >= 0.99
     assert with_date / len(files) >= 0.99
+    assert not_cables == []
 
 
 def test_garbled_file_names_get_the_id_from_the_text(bulk_dir):

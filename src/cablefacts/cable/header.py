@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from . import patterns as P
+from .references import make_id, parse_references
 
 
 @dataclass
@@ -31,6 +32,7 @@ class Header:
     tags: list[str] = field(default_factory=list)
     subject: str | None = None
     references: list[str] = field(default_factory=list)
+    other_references: list[str] = field(default_factory=list)  # REF items that are not cables, as written
     body_start: int = 0  # index of the first body line
     body_col: int = 0  # where the body begins inside that line (run-on headers)
     warnings: list[str] = field(default_factory=list)
@@ -59,15 +61,6 @@ def normalise_classification(raw: str) -> str:
     if squeezed.startswith("SECRET"):
         return "SECRET//NOFORN" if "NOFORN" in squeezed else "SECRET"
     return raw.strip()
-
-
-def make_id(year: int | str, post: str, number: str) -> str:
-    """Canonical cable id: two-digit year, post without spaces, number without leading zeros."""
-    yy = str(year)[-2:].zfill(2)
-    post = re.sub(r"[^A-Z]", "", post.upper())
-    if post in ("SECSTATE", "SECSTATEWASHDC", "WASHDC"):
-        post = "STATE"
-    return f"{yy}{post}{int(number)}"
 
 
 def _first(lines: list[Line], rx: re.Pattern, stop: int) -> tuple[int, re.Match] | None:
@@ -137,29 +130,42 @@ def _metadata_date(lines: list[Line]) -> datetime | None:
 _WEEKDAY_DATE = re.compile(
     r"^\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4},\s+\d{1,2}:\d{2}\s*$")
 _KV = re.compile(r"^(?P<key>id|date|refid|origin|classification|destination):\s*(?P<value>.*)$")
-_NOT_POSTS = {"PARA", "PARAS", "PARAGRAPH", "AND", "OF", "SECTION", "TO", "NOTAL", "ALSO", "THE", "IN", "FOR"}
 
 
-def parse_references(text: str, year: int | None) -> list[str]:
-    """Canonical ids of the cables a REF line names (``06 STATE 202745`` -> ``06STATE202745``)."""
-    text = P.MD_LINK_JUNK.sub(" ", text)
-    out: list[str] = []
-    for m in P.REF_ITEM.finditer(text):
-        post = m["post"]
-        if post.split()[0] in _NOT_POSTS or post.split()[-1] in _NOT_POSTS:
-            continue
-        ref_year = m["year"] or (str(year) if year else None)
-        if not ref_year:
-            continue
-        rid = make_id(ref_year, post, m["num"])
-        if rid not in out:
-            out.append(rid)
-    return out
+def _tag_words(text: str) -> list[str]:
+    """The words of a TAGS line: markdown links unwrapped, names in parentheses dropped (``OVIP (RICE,
+    CONDOLEEZZA)``), a line in lower case upper-cased."""
+    text = re.sub(r"\([^)]*\)", " ", re.sub(r"\[([^\]]+)\]\(#\)", r"\1", text))
+    if not re.search(r"[A-Z]", text):
+        text = text.upper()
+    return [t for t in re.split(r"[\s,;]+", text) if t]
 
 
 def _clean_tags(text: str) -> list[str]:
-    text = re.sub(r"\[([^\]]+)\]\(#\)", r"\1", text)
-    return [t for t in re.split(r"[\s,;]+", text) if re.fullmatch(r"[A-Z][A-Z0-9-]{1,11}", t)]
+    return [t for t in _tag_words(text) if re.fullmatch(r"[A-Z][A-Z0-9-]{1,11}", t)]
+
+
+def _tags(lines: list[Line], search_end: int) -> list[str]:
+    """TAGS, upper-cased and de-duplicated in order: the TAGS line (with a colon or not, in any case) and
+    the lines it wraps onto, past blank lines. A line goes on with it after a trailing comma, or where
+    it holds short tags alone; a header field, banner or classification line does not."""
+    hit = _first(lines, P.TAGS, search_end)
+    if hit is None:
+        return []
+    i, m = hit
+    tags, last = _clean_tags(m["rest"]), m["rest"]
+    for line in lines[i + 1 : i + 4]:
+        t = line.text.strip()
+        if not t:
+            continue
+        words = _tag_words(t)
+        if (_is_keyword(t) or P.LONE_WORDS.match(t) or not words
+                or not all(re.fullmatch(r"[A-Z][A-Z0-9-]{1,11}", w) for w in words)
+                or not (last.rstrip().endswith(",") or all(len(w) <= 6 for w in words))):
+            break
+        tags += words
+        last = t
+    return list(dict.fromkeys(tags))
 
 
 def _first_mark(lines: list[Line], after: int) -> int:
@@ -257,50 +263,108 @@ def read_header(lines: list[Line], name_year: int | None = None) -> Header:
         h.date = datetime(2000 + yy if yy < 50 else 1900 + yy, 1, 1)
         h.date_precision = "year"
 
-    # subject (line start, or inside a run-on line)
-    if h.subject is None:
-        if subject_hits:
-            i = subject_hits[0]
-            h.subject, _ = _continuation(lines, i, P.SUBJECT.match(lines[i].text)["rest"])
-        else:
-            hit = _first(lines, P.SUBJECT_INLINE, min(n, 60))
-            if hit:
-                h.subject = hit[1]["rest"]
-    subject_line = lines[subject_hits[0]].text if subject_hits else ""
-    if h.subject:
-        h.subject = re.sub(r"\s+", " ", P.SUBJECT_STOP.split(h.subject)[0]).strip() or None
+    post = m["post"] if h.id and (m := P.CABLE_ID.match(h.id)) else None
+    h.subject = _end_subject(h.subject if h.subject is not None else _subject_text(lines, subject_hits), post)
 
-    # tags, with continuation lines before SUBJECT
-    tags_hit = _first(lines, P.TAGS, search_end)
-    if tags_hit:
-        i, m = tags_hit
-        tags = _clean_tags(m["rest"])
-        j = i + 1
-        while j < min(n, i + 4):
-            t = lines[j].text.strip()
-            if t and (P.SUBJECT.match(t) or not re.fullmatch(r"[A-Z0-9 ,;\[\]()#-]+", t)):
-                break
-            tags += _clean_tags(t)
-            j += 1
-        h.tags = list(dict.fromkeys(tags))
+    h.tags = _tags(lines, search_end)
 
-    # references: REF line and its continuation, or REF inside a run-on subject line
-    ref_text = ""
-    ref_hit = _first(lines, P.REF, search_end)
-    if ref_hit:
-        i, m = ref_hit
-        ref_text, _ = _continuation(lines, i, m["rest"] or m["rest2"] or "")
-    elif (k := re.search(r"\bREF:\s*(.*?)(?:Classified By|CLASSIFIED BY|$)", subject_line)):
-        ref_text = k.group(1)
-    if ref_text:
-        ref_text = re.split(r"Classified By|CLASSIFIED BY", ref_text)[0]
-        h.references = [r for r in parse_references(ref_text, year) if r != h.id]
+    ref_year = h.date.year % 100 if h.date else name_year
+    h.references, h.other_references = _references(lines, search_end, h.id, ref_year)
 
     h.body_start = _body_start(lines, search_end, mark)
     h.body_col = _run_on_split(lines, h.body_start)
     if h.body_col:
         h.body_start -= 1
     return h
+
+
+def _subject_text(lines: list[Line], subject_hits: list[int]) -> str | None:
+    """The SUBJECT field: its line and the lines it wraps onto (up to a label alone, ``INDEX:``, or a row
+    of the release's tab-separated metadata), or the rest of a run-on line that holds it."""
+    if not subject_hits:
+        hit = _first(lines, P.SUBJECT_INLINE, min(len(lines), 60))
+        return hit[1]["rest"] if hit else None
+    i = subject_hits[0]
+    parts = [P.SUBJECT.match(lines[i].text)["rest"].strip()]
+    _, end = _continuation(lines, i, parts[0])
+    for line in lines[i + 1 : end]:
+        t = line.text.strip()
+        if P.LABEL_LINE.match(t) or re.search(r"\S\t+\S", line.text):
+            break
+        parts.append(t)
+    return " ".join(p for p in parts if p)
+
+
+def _end_subject(text: str | None, post: str | None) -> str | None:
+    """The subject up to where it ends: before ``Ref(s):``, a banner, a classification line, a page
+    break (``post`` is the cable's, which the break repeats), a handling note, or the body's first
+    sentence run on after an upper-case subject."""
+    if text is None:
+        return None
+    if m := P.PAGE_BREAK_INLINE.search(text):
+        text = _without_post(text[: m.start()], post)
+    text = re.sub(r"^(\([A-Z/]+\)\s*)?SUBJECT\s*:\s*", r"\1", text.strip())  # "SUBJECT: SUBJECT: ..."
+    text = re.sub(r'\s*,,"+\s*', " ", text)  # CSV quoting of one release variant
+    text = re.sub(r"\s+", " ", P.SUBJECT_STOP.split(P.PAGE_HEADER.sub(" ", text))[0]).strip()
+    words = text.split(" ")
+    lower = [bool(re.search(r"[a-z]", w)) for w in words]
+    for k in range(4, len(words) - 2):
+        if (all(lower[k : k + 3]) and words[k][:1].isupper() and sum(lower[:k]) <= k // 4
+                and any(w.islower() for w in words[k + 1 : k + 3])):
+            text = " ".join(words[:k])
+            break
+    return text or None
+
+
+def _without_post(text: str, post: str | None) -> str:
+    """``text`` without the post name it ends with (``... VISIT TO TRIPOLI TRIPOLI`` -> ``... VISIT TO
+    TRIPOLI``): the last words that spell ``post``, else the last word."""
+    words = text.split()
+    for k in (3, 2):
+        if post and "".join(words[-k:]).upper() == post:
+            return " ".join(words[:-k])
+    return " ".join(words[:-1])
+
+
+def _item_letters(text: str) -> tuple[str, ...]:
+    """The item letters that may open the next line of a REF field: the last one of ``text`` (repeated
+    by some cables) and the one after it; ``A`` when it has none."""
+    letters = [(a or b).upper() for a, b in P.REF_LETTER.findall(text)]
+    return (letters[-1], chr(ord(letters[-1]) + 1)) if letters else ("A",)
+
+
+def _reference_lines(lines: list[Line], i: int, first: str) -> str:
+    """The REF field's text: its first line and the lines that go on with it. A line that carries on
+    the field's item letters goes on with it even past a blank line or looking like a portion mark
+    (``(C) SAO PAULO 73``)."""
+    parts, j = [first.strip()], i + 1
+    while j < len(lines):
+        k = j
+        while k < len(lines) and lines[k].blank:
+            k += 1
+        if k == len(lines):
+            break
+        t = lines[k].text
+        item = P.REF_ITEM_LINE.match(t)
+        goes_on = bool(item) and (item["b"] or item["p"] or item["d"]) in _item_letters(" ".join(parts))
+        if not goes_on and (k > j or _is_keyword(t) or P.PARA_MARK.match(t) or P.PAGE_BREAK.match(t)
+                            or P.PORTION.match(t)):
+            break
+        parts.append(t.strip())
+        j = k + 1
+    return " ".join(p for p in parts if p)
+
+
+def _references(lines: list[Line], search_end: int, cable_id: str | None,
+                year: int | None) -> tuple[list[str], list[str]]:
+    """The REF field (its line and continuation, also inside a run-on subject line): cable ids, other items."""
+    hit = _first(lines, P.REF_FIELD, search_end)
+    if hit is None:
+        return [], []
+    i, m = hit
+    text = _reference_lines(lines, i, lines[i].text[m.end() :])
+    cables, others = parse_references(text, year)
+    return [r for r in cables if r != cable_id], others
 
 
 def _run_on_split(lines: list[Line], body_start: int) -> int:

@@ -86,6 +86,7 @@ class Cable:
     offsets: OffsetMap
     raw: str = field(repr=False)
     warnings: list[str] = field(default_factory=list)
+    other_references: list[str] = field(default_factory=list)  # REF items that are not cables, as written
 
     def raw_offset(self, i: int) -> int:
         """Position in the raw text of character ``i`` of ``body``."""
@@ -128,6 +129,7 @@ class Cable:
             "tags": self.tags,
             "subject": self.subject,
             "references": self.references,
+            "other_references": self.other_references,
             "signer": self.signer,
             "paragraphs": [
                 {"number": p.number, "start": p.start, "end": p.end, "text": self.paragraph_text(p)}

@@ -31,12 +31,39 @@ CLASS_INLINE = re.compile(
 FM_LINE = re.compile(r"^\s*FM\s+(?P<origin>\S.*?)\s*$")
 SUBJECT = re.compile(r"^\s*(?:SUBJECT|SUBJ|Subject)\s*:\s*(?P<rest>.*)$")
 SUBJECT_INLINE = re.compile(r"\b(?:SUBJECT|Subject|SUBJ)\s*:\s*(?P<rest>.*)$")
-TAGS = re.compile(r"^\s*TAGS\s*:?\s*(?P<rest>.*)$")
+TAGS = re.compile(r"^\s*TAGS\b\s*:?\s*(?P<rest>.*)$", re.I)
 REF = re.compile(r"^\s*REFS?\s*:?\s+(?P<rest>.*)$|^\s*REF:\s*(?P<rest2>.*)$")
+# the REF field's keyword, at a line's start or run on after the subject: "REF:", "Ref(s):", "REFTELS:", "REF A."
+REF_FIELD = re.compile(
+    r"(?:REF(?:S|TELS?)?|(?<![A-Za-z])(?:Ref(?:s|\(s\)|tels?)?|ref(?:tels?)?|REFERENCES?|References?))\s*:"
+    r"|^\s*REF(?:S|TELS?)?\s+(?=[A-Z(\d])")
+# a line that opens an item of the REF field ("¶B. ROME 721", "(C) SAO PAULO 73"), and the item letters of a text
+REF_ITEM_LINE = re.compile(
+    r"^\s*[¶\\]?\s*(?:REF\s+(?P<b>[A-Z])\s|(?:REF\s+)?(?:\(\s*(?P<p>[A-Z])\s*\)|(?P<d>[A-Z])[.):]))")
+REF_LETTER = re.compile(r"(?:^|(?<=[\s;,(¶\d]))\(?\s*([A-Za-z])\s*[.):](?=\s|[A-Za-z0-9(']|$)|^([A-Z])\s")
 EO = re.compile(r"^\s*E\.?\s?[O0]\.?\s*12958|^\s*EO\s+12958", re.I)
 CLASSIFIED_BY = re.compile(r"^\s*CLASSIFIED\s+BY\b", re.I)
-# what cuts a run-on subject line short
-SUBJECT_STOP = re.compile(r"\s+(?:REF(?:S)?\s*:|Ref\s*:|Classified\s+By\b|CLASSIFIED\s+BY\b|1\.\s*\((?:U|C|S|SBU)\))")
+# where a subject ends: the REF field ("Ref(s):", "IRANREF:"), the classification authority, a banner, a
+# repeated field, a classification line, an old page header, a handling note, the body's first sentence
+SUBJECT_STOP = re.compile(
+    r"\s*(?:REF(?:S|TELS?)?\s*:|\bRef(?:s|\(s\)|tels?)?\s*:|\bREFERENCES?\s*:)"
+    r"|\s*(?:Classified\s+By|CLASSIFIED\s+BY)\b|\s+1\.\s*\((?:U|C|S|SBU)\)"
+    r"|\s+(?:SUMMARY\s+|Summary\s+)?[-=_]{4,}|\s*\bSUBJECT\s*:|\s+TAGS\s*:|\s+E\.\s?O\.\s+12958"
+    r"|\s*(?:C O N F I D E N T I A L|S E C R E T|U N C L A S)"
+    r"|\s+(?:\d{1,2}:\d{2}\s+)?(?:UNCLAS(?:SIFIED)?|CONFIDENTIAL|SECRET)\s+(?:SECTION\s+\d+\s+OF\s+\d+\s+)?"
+    r"[A-Z][A-Z ]*?\s\d{6}\b"
+    r"|\s+PAGE\s+\d{2}\b"
+    r"|\s+(?i:(?:entire\s+text\s+)?sensitive\s+but\s+unclassified)"
+    r"|\s+(?i:this\s+is\s+an?\s+action\s+request|this\s+(?:message|cable)\s+(?:has|is|contains|was)\b)"
+    r"|\s+\((?:U|C|S|SBU|C/NF|S/NF)\)\s+(?=[A-Z][a-z])")
+# the page header of an old telegram run into a header field: "CONFIDENTIAL PAGE 02 ROME 01196 01 OF 02 082030Z"
+PAGE_HEADER = re.compile(
+    r"(?:(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)\s+)?PAGE\s+\d{2}\s+[A-Z][A-Z ]*?\s+\d+\s+"
+    r"(?:\d{2}\s+OF\s+\d{2}\s+)?\d{6}Z")
+# the number and page of a page break run into a header field, after the post: "TRIPOLI 00000476 001.2 OF 002"
+PAGE_BREAK_INLINE = re.compile(r"\s\d{6,8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\b")
+# a line that is a label alone: "INDEX:"
+LABEL_LINE = re.compile(r"^[A-Z][A-Za-z ]{0,20}:$")
 
 # "ASTANA 00000614 002.2 OF 016", "PAGE 02 HARARE 05461 01 OF 02 271458Z"
 PAGE_BREAK = re.compile(r"^\s*[A-Z][A-Z .'-]*\s+\d{6,8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\s*$")

@@ -37,6 +37,7 @@ def parse_cable(text: str, *, name: str | None = None) -> Cable:
         tags=header.tags,
         subject=header.subject,
         references=header.references,
+        other_references=header.other_references,
         signer=body.signer,
         body=body.text,
         paragraphs=body.paragraphs,

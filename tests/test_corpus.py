@@ -9,7 +9,7 @@ from tests.conftest import EXTRA, ROOT
 
 def test_manifest_pins_every_corpus_cable():
     m = corpus.read_manifest(ROOT)
-    assert {e.source for e in m.values()} == {"seed", "extra", "bulk"}
+    assert {e.source for e in m.values()} == {"seed", "extra", "bulk", "factbook"}
     assert sum(e.source == "seed" for e in m.values()) == 5
     assert all(len(e.sha256) == 64 for e in m.values())
     # near-duplicate groups named in the brief

@@ -5,7 +5,8 @@
 Reports wall time and cables per second for the reader, beside the time to merely decode the same
 files (the floor), measured in the same run. Then, for each cable with a REF line, compares the cable
 references the reader finds with a count made straight from the line (``POST NUMBER`` pairs, not
-counting dates, paragraphs, pages and the numbers of emails, telcons, IIRs or reports), and checks that
+counting dates, paragraphs, pages, the numbers of emails, telcons, IIRs, reports or FAM sections, nor a
+number the release cut off, ``ROME 0472...``), and checks that
 every reference found names a post that exists (a post of the set's own ids or routing lines). It
 prints the share of cables that pass and every exception (the count is rough: read the exceptions).
 """
@@ -25,11 +26,12 @@ FIRST_MARK = re.compile(r"^\s*(?:¶|\[\d+\]\(#\))?\s*1\s?\.\s")
 BLOCK_END = re.compile(r"(?i)classified\s+by|\bsubject\s*:|\bpage\s+\d\d\b|sensitive\s+but|\s\d\.\s|\(SBU\)|\bunclas\b"
                        r"|c o n f|_{5}|\b[a-z]{2,} [a-z]{2,} [a-z]{2,} [a-z]{2,}\b")
 PAGE_BREAK = re.compile(r"[A-Z]+ \d{6,8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}")
-PAIR = re.compile(r"([A-Za-z]{2,}(?:\s+[A-Za-z]{2,}){0,3})\s*(?:\d\d\s+)?0*(\d{1,7})(?![\w/:-]|\.\d)"
+PAIR = re.compile(r"([A-Za-z]{2,}(?:\s+[A-Za-z]{2,}){0,3})\s*(?:\d\d\s+)?0*(\d{1,7})(?![\w/:-]|\.\d|\.\.)"
                   r"(?!\s*(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))")
 NOT_CABLE = re.compile(
-    r"(?i)\b(?:jan|feb|mar|apr|may|june?|july?|aug|sept?|oct|nov|dec)[a-z]*|day|paras?|paragraphs?|pages?|of"
-    r"|sections?|iirs?|telcons?|telecons?|e?-?mails?|memcons?|notes?|calls?|reasons?|no|nr|dated|and|to|on$")
+    r"(?i)jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
+    r"|nov(?:ember)?|dec(?:ember)?|[a-z]+day|paras?|paragraphs?|pages?|of|sections?|iirs?|tele?cons?|e?-?mails?"
+    r"|memcons?|notes?|calls?|reports?|reasons?|ref|dtg|fam|unscr|incsr|no|nr|dated|and|to|on")
 ROUTING = re.compile(r"(?m)^\s*(?:FM|TO|INFO)?\s*(?:[A-Z]{4,7}/|AMEMBASSY\s|AMCONSUL\s|USMISSION\s)([A-Z][A-Z .]*?)"
                      r"\s*(?:IMMEDIATE|PRIORITY|ROUTINE|NIACT|FLASH|\d|$)")
 

@@ -305,15 +305,23 @@ def _end_subject(text: str | None, post: str | None) -> str | None:
         text = _without_post(text[: m.start()], post)
     text = re.sub(r"^(\([A-Z/]+\)\s*)?SUBJECT\s*:\s*", r"\1", text.strip())  # "SUBJECT: SUBJECT: ..."
     text = re.sub(r'\s*,,"+\s*', " ", text)  # CSV quoting of one release variant
-    text = re.sub(r"\s+", " ", P.SUBJECT_STOP.split(P.PAGE_HEADER.sub(" ", text))[0]).strip()
+    text = P.PAGE_HEADER.sub(" ", text)
+    if m := P.SUBJECT_STOP.search(text):
+        text = text[: m.start()]
+    text = re.sub(r"\s+", " ", text).strip()
+    return _before_sentence(text) or None
+
+
+def _before_sentence(text: str) -> str:
+    """An upper-case subject without the body's first sentence run on after it (``... CAUSING DRAG Is the
+    net still open in Latin America?``): cut before three mixed-case words, one of them in lower case."""
     words = text.split(" ")
-    lower = [bool(re.search(r"[a-z]", w)) for w in words]
+    lower = [w != w.upper() for w in words]
     for k in range(4, len(words) - 2):
         if (all(lower[k : k + 3]) and words[k][:1].isupper() and sum(lower[:k]) <= k // 4
                 and any(w.islower() for w in words[k + 1 : k + 3])):
-            text = " ".join(words[:k])
-            break
-    return text or None
+            return " ".join(words[:k])
+    return text
 
 
 def _without_post(text: str, post: str | None) -> str:
@@ -358,7 +366,8 @@ def _reference_lines(lines: list[Line], i: int, first: str) -> str:
 def _references(lines: list[Line], search_end: int, cable_id: str | None,
                 year: int | None) -> tuple[list[str], list[str]]:
     """The REF field (its line and continuation, also inside a run-on subject line): cable ids, other items."""
-    hit = _first(lines, P.REF_FIELD, search_end)
+    hit = next(((i, m) for i, line in enumerate(lines[:search_end])
+                if (m := P.REF_FIELD.search(line.text) or P.REF_LINE.match(line.text))), None)
     if hit is None:
         return [], []
     i, m = hit

@@ -31,12 +31,14 @@ CLASS_INLINE = re.compile(
 FM_LINE = re.compile(r"^\s*FM\s+(?P<origin>\S.*?)\s*$")
 SUBJECT = re.compile(r"^\s*(?:SUBJECT|SUBJ|Subject)\s*:\s*(?P<rest>.*)$")
 SUBJECT_INLINE = re.compile(r"\b(?:SUBJECT|Subject|SUBJ)\s*:\s*(?P<rest>.*)$")
-TAGS = re.compile(r"^\s*TAGS\b\s*:?\s*(?P<rest>.*)$", re.I)
+TAGS = re.compile(r"^\s*(?:TAGS|Tags|tags)\b\s*:?\s*(?P<rest>.*)$")
 REF = re.compile(r"^\s*REFS?\s*:?\s+(?P<rest>.*)$|^\s*REF:\s*(?P<rest2>.*)$")
-# the REF field's keyword, at a line's start or run on after the subject: "REF:", "Ref(s):", "REFTELS:", "REF A."
+# the REF field's keyword, also run on after the subject: "REF:", "IRANREF:", "Ref(s):", "REFTELS:"; or a
+# line that opens with it and no colon: "REF A. STATE 1234" (each alternative opens with R for a fast search)
 REF_FIELD = re.compile(
-    r"(?:REF(?:S|TELS?)?|(?<![A-Za-z])(?:Ref(?:s|\(s\)|tels?)?|ref(?:tels?)?|REFERENCES?|References?))\s*:"
-    r"|^\s*REF(?:S|TELS?)?\s+(?=[A-Z(\d])")
+    r"R(?:EF(?:S|TELS?)?|(?<![A-Za-z]R)(?:ef(?:s|\(s\)|tels?)?|EFERENCES?|eferences?))\s*:"
+    r"|r(?<![A-Za-z]r)ef(?:tels?)?\s*:")
+REF_LINE = re.compile(r"^\s*REF(?:S|TELS?)?\s+(?=[A-Z(\d])")
 # a line that opens an item of the REF field ("¶B. ROME 721", "(C) SAO PAULO 73"), and the item letters of a text
 REF_ITEM_LINE = re.compile(
     r"^\s*[¶\\]?\s*(?:REF\s+(?P<b>[A-Z])\s|(?:REF\s+)?(?:\(\s*(?P<p>[A-Z])\s*\)|(?P<d>[A-Z])[.):]))")
@@ -46,16 +48,16 @@ CLASSIFIED_BY = re.compile(r"^\s*CLASSIFIED\s+BY\b", re.I)
 # where a subject ends: the REF field ("Ref(s):", "IRANREF:"), the classification authority, a banner, a
 # repeated field, a classification line, an old page header, a handling note, the body's first sentence
 SUBJECT_STOP = re.compile(
-    r"\s*(?:REF(?:S|TELS?)?\s*:|\bRef(?:s|\(s\)|tels?)?\s*:|\bREFERENCES?\s*:)"
-    r"|\s*(?:Classified\s+By|CLASSIFIED\s+BY)\b|\s+1\.\s*\((?:U|C|S|SBU)\)"
-    r"|\s+(?:SUMMARY\s+|Summary\s+)?[-=_]{4,}|\s*\bSUBJECT\s*:|\s+TAGS\s*:|\s+E\.\s?O\.\s+12958"
-    r"|\s*(?:C O N F I D E N T I A L|S E C R E T|U N C L A S)"
-    r"|\s+(?:\d{1,2}:\d{2}\s+)?(?:UNCLAS(?:SIFIED)?|CONFIDENTIAL|SECRET)\s+(?:SECTION\s+\d+\s+OF\s+\d+\s+)?"
+    r"REF(?:S|TELS?)?\s*:|\bRef(?:s|\(s\)|tels?)?\s*:|\bREFERENCES?\s*:"
+    r"|(?:Classified\s+By|CLASSIFIED\s+BY)\b|(?<=\s)1\.\s*\((?:U|C|S|SBU)\)"
+    r"|(?<=\s)(?:SUMMARY\s+|Summary\s+)?[-=_]{4,}|\bSUBJECT\s*:|(?<=\s)TAGS\s*:|(?<=\s)E\.\s?O\.\s+12958"
+    r"|C O N F I D E N T I A L|S E C R E T|U N C L A S"
+    r"|(?<=\s)(?:\d{1,2}:\d{2}\s+)?(?:UNCLAS(?:SIFIED)?|CONFIDENTIAL|SECRET)\s+(?:SECTION\s+\d+\s+OF\s+\d+\s+)?"
     r"[A-Z][A-Z ]*?\s\d{6}\b"
-    r"|\s+PAGE\s+\d{2}\b"
-    r"|\s+(?i:(?:entire\s+text\s+)?sensitive\s+but\s+unclassified)"
-    r"|\s+(?i:this\s+is\s+an?\s+action\s+request|this\s+(?:message|cable)\s+(?:has|is|contains|was)\b)"
-    r"|\s+\((?:U|C|S|SBU|C/NF|S/NF)\)\s+(?=[A-Z][a-z])")
+    r"|(?<=\s)PAGE\s+\d{2}\b"
+    r"|(?<=\s)(?i:(?:entire\s+text\s+)?sensitive\s+but\s+unclassified)"
+    r"|(?<=\s)(?i:this\s+is\s+an?\s+action\s+request|this\s+(?:message|cable)\s+(?:has|is|contains|was)\b)"
+    r"|(?<=\s)\((?:U|C|S|SBU|C/NF|S/NF)\)\s+(?=[A-Z][a-z])")
 # the page header of an old telegram run into a header field: "CONFIDENTIAL PAGE 02 ROME 01196 01 OF 02 082030Z"
 PAGE_HEADER = re.compile(
     r"(?:(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)\s+)?PAGE\s+\d{2}\s+[A-Z][A-Z ]*?\s+\d+\s+"

@@ -31,7 +31,8 @@ _BARE = re.compile(r"(?P<num>\d{2,7})(?=\s*(?:$|[;,(|]|(?i:and)\b))")
 _QUALIFIER = re.compile(
     r"\s*(?:\((?:[^()]|\([^()]*\))*\)|(?:ALL\s+|BOTH\s+)?NOTAL\b"
     r"|AND\s+(?:PREVIOUS(?:LY)?|OTHERS|PRIOR|RELATED)\b(?:\s+(?:ONES|CABLES|REFTELS|MESSAGES)\b)?"
-    r"|(?:EXDIS|NODIS|LIMDIS|STADIS|CIRCULAR)\b|\.+(?=\s|$|[;,])|(?:UNCLAS(?:SIFIED)?|CONFIDENTIAL|SECRET|SBU)\b"
+    r"|(?:EXDIS|NODIS|LIMDIS|STADIS|CIRCULAR)\b|ET\s+AL\b\.?|\.+(?=\s|$|[;,])"
+    r"|(?:UNCLAS(?:SIFIED)?|CONFIDENTIAL|SECRET|SBU)\b"
     r"|PARAS?\s+\d+[A-Z]?(?:\s*(?:,|-|AND|&)\s*\d+[A-Z]?)*)", re.I)
 _SEPARATOR = re.compile(r"(?:\s|[,;:&|)]|\b(?i:and)\b)*")
 _LISTING = re.compile(r"[,;&|]|(?i:and)")  # a separator that starts a new item (a colon may open a title)

@@ -44,7 +44,8 @@ _MARKER = re.compile(
 # page breaks run into the field ("LONDON 00002102  001.2 OF 002", "CONFIDENTIAL PAGE 02 ROME 01196 01 OF 02
 # 082030Z"), link junk, escapes
 _DROP = re.compile(
-    rf"[A-Z][A-Z .'-]*\s+\d{{6,8}}\s+\d{{3}}(?:\.\d)?\s+OF\s+\d{{3}}|\[\d+\]\(#\)|[¶\\]|{P.PAGE_HEADER.pattern}")
+    rf"[A-Z][A-Z .'-]*\s+\d{{6,8}}\s+\d{{3}}(?:\.\d)?\s+OF\s+\d{{3}}|{P.MD_LINK_JUNK.pattern}|[¶\\]"
+    rf"|{P.PAGE_HEADER.pattern}")
 # the keyword repeated inside the field ("A. REF A STATE 118799", "REF: PARA 1 & 2 CLASS CHANGED REF: SECSTATE 96550")
 _KEYWORD = re.compile(r"\bREF(?:S|TELS?)?\b:?|(?i:ref(?:s|\(s\)|tels?|erences?))\s*:")
 # where the field ends in a run-on header: the classification authority, a banner, the body

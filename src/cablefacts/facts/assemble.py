@@ -144,6 +144,10 @@ def _count_kind(doc: Doc, e: Span) -> str | None:
     return "victims"
 
 
+_INTERNAL = re.compile(r"\b(?:within|internal(?:ly)?|domestic(?:ally)?|inside|in-country|in\s+the\s+country|"
+                       r"throughout)\b", re.I)
+
+
 def _place(text: str, country: str | None) -> str | None:
     """The code of a route's end: its own, or the document's country for an internal place (``rural areas``)."""
     return N.place_code(text) or (country if N.INTERNAL_PLACE.match(text) else None)
@@ -276,6 +280,10 @@ def facts_from_doc(doc: Doc, cable: Cable, offset: int, default_country: str | N
         a, b = ents[h], ents[c]
         text = doc.text[a.end_char : b.start_char].lower()
         mode = "land" if "land" in text else "air" if "air" in text else "sea" if "sea" in text else None
-        emit("route", a, {"origin": _place(a.text, default_country), "destination": _place(b.text, default_country),
+        origin, destination = _place(a.text, default_country), _place(b.text, default_country)
+        if origin and origin == destination and N.names_country(a.text) and N.names_country(b.text) and \
+                not _INTERNAL.search(doc.text):
+            continue  # ``a Moldovan woman who came to Turkey and married a Turkish man``: no leg Turkey -> Turkey
+        emit("route", a, {"origin": origin, "destination": destination,
                           "origin_place": a.text, "destination_place": b.text, "mode": mode}, 0.6 * score + 0.1, b)
     return out

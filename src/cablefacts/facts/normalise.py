@@ -220,6 +220,13 @@ PLACES: dict[str, str | None] = {
     "eastern europe": None, "asia": None, "central america": None, "latin america": None, "the gulf": None,
     "gulf": None, "persian gulf": None, "south asia": None, "southeast asia": None, "east asia": None,
     "africa": None, "west africa": None, "the caribbean": None, "caribbean": None, "former soviet union": None,
+    "sub-saharan africa": None, "horn of africa": None, "the horn of africa": None, "east africa": None,
+    "north africa": None, "central africa": None, "northeast asia": None, "north asia": None, "eurasia": None,
+    "the americas": None, "northern europe": None, "southern europe": None, "central europe": None,
+    "continental europe": None, "southeast europe": None, "southeastern europe": None, "south east asia": None,
+    "the mediterranean": None, "mediterranean": None, "the pacific": None, "south pacific": None,
+    "pacific islands": None, "west asia": None, "western asia": None, "gulf states": None, "arab states": None,
+    "former soviet republics": None, "former soviet states": None, "commonwealth of independent states": None,
 }
 # places named by kind: internal ones take the country of the document, "neighbouring countries" none
 GENERIC_PLACES = (r"\b(?:(?:rural|urban|poorer|poor|border|coastal|tourist|remote|interior|provincial|mining|"
@@ -249,14 +256,13 @@ DEMONYMS: dict[str, str | None] = {
     "west african": None, "east african": None, "north african": None, "southern african": None,
     "southeast asian": None, "south east asian": None, "east asian": None, "western european": None,
     "sub-saharan": None, "middle eastern": None, "gulf": None, "caribbean": None, "balkan": None,
-    "baltic": None, "arab": None, "kosovar": None, "scandinavian": None, "nordic": None, "pacific islander": None,
+    "baltic": None, "arab": None, "central african": None, "eurasian": None, "northeast asian": None, "sub-saharan african": None, "kosovar": None, "scandinavian": None, "nordic": None, "pacific islander": None,
     **{d: c for c, names in {
         "AFG": "afghan", "ALB": "albanian", "DZA": "algerian", "AGO": "angolan", "ARM": "armenian",
         "AUS": "australian", "AUT": "austrian", "BHS": "bahamian", "BRB": "barbadian|bajan", "BEL": "belgian",
         "BLZ": "belizean", "BEN": "beninese", "BTN": "bhutanese", "BIH": "bosnian", "BWA": "batswana|motswana",
         "BRN": "bruneian", "BFA": "burkinabe", "MMR": "burmese", "BDI": "burundian", "KHM": "cambodian",
-        "CMR": "cameroonian", "CAN": "canadian", "CPV": "cabo verdean", "CAF": "central african",
-        "TCD": "chadian", "COM": "comorian", "COG": "congolese", "HRV": "croatian", "CZE": "czech",
+        "CMR": "cameroonian", "CAN": "canadian", "CPV": "cabo verdean",         "TCD": "chadian", "COM": "comorian", "COG": "congolese", "HRV": "croatian", "CZE": "czech",
         "DNK": "danish", "DJI": "djiboutian", "NLD": "dutch", "GNQ": "equatoguinean", "FJI": "fijian",
         "FIN": "finnish", "FRA": "french", "GAB": "gabonese", "GMB": "gambian", "DEU": "german",
         "GHA": "ghanaian", "GRC": "greek", "GIN": "guinean", "GNB": "bissau-guinean", "HUN": "hungarian",
@@ -294,6 +300,12 @@ def place_code(text: str) -> str | None:
     if t.endswith("s") and t[:-1] in DEMONYMS:  # "Bolivians", "Uzbeks"
         return DEMONYMS[t[:-1]]
     return _country_names().get(t)
+
+
+def names_country(text: str) -> bool:
+    """Whether a place is a country itself or its nationality (``Turkey``, ``Turkish``), not a city or region."""
+    t = re.sub(r"^the ", "", re.sub(r"\s+", " ", text.strip().lower()))
+    return t in DEMONYMS or t.rstrip("s") in DEMONYMS or t in _country_names()
 
 
 @lru_cache(maxsize=1)

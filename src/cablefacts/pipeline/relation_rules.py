@@ -23,8 +23,12 @@ def _sentence_id(doc: Doc) -> list[int]:
     ids, n = [], 0
     for tok in doc:
         ids.append(n)
-        if tok.text in (".", ";") and tok.i + 1 < len(doc) and (doc[tok.i + 1].is_title or doc[tok.i + 1].is_digit
-                                                                  or doc[tok.i + 1].text == "\n\n"):
+        if tok.text not in (".", ";"):
+            continue
+        nxt = tok.i + 1
+        while nxt < len(doc) and doc[nxt].is_space and "\n\n" not in doc[nxt].text:
+            nxt += 1  # the two spaces cables put after a full stop
+        if nxt < len(doc) and (doc[nxt].is_title or doc[nxt].is_digit or "\n\n" in doc[nxt].text):
             n += 1
     return ids
 

@@ -28,7 +28,7 @@ LIST_GAP = re.compile(r"^(?:[\s,()]|and|or|the|as well as|to a lesser extent|les
                       r"other|also|including|especially|particularly|mainly|primarily|mostly|notably|"
                       r"neighbou?ring|countries|in)*$", re.I)
 ORIGIN_CUE = re.compile(r"(?:\bfrom(?:\s+(?:the|other|neighbou?ring|nearby))*|\boriginating\s+in|\brecruited\s+in|\bcountries\s+of\s+origin"
-                        r"(?:\s+(?:include[ds]?|are|were|for\s+\w+(?:\s+\w+){0,3}))?|\bsource\s+countr(?:y|ies)"
+                        r"(?:\s+(?:include[ds]?|are|were|for\s+\w+(?:\s+\w+){0,3}))?|\bsource\s+(?:countr(?:y|ies)|regions?)"
                         r"(?:\s+(?:include[ds]?|are|were|continued\s+to\s+be|remain(?:ed)?))?|\bnationals\s+of"
                         r"|\bcitizens\s+of)[\s:,]*$", re.I)
 DEST_CUE = re.compile(r"(?:\bto(?:\s+(?:the|other|neighbou?ring|nearby))*|\binto(?:\s+the)?|\btowards|\bdestined\s+for|\bbound\s+for"
@@ -47,7 +47,7 @@ SUBJECT = re.compile(r"^[\s,]*(?:is|was|remains|remained|serves\s+as|has\s+been|
                      r"significant|major|primary|growing|emerging|to\s+a\s+lesser\s+extent|lesser\s+extent|and|"
                      r"a\s+)[\s,]*)*(?P<roles>(?:(?:source|transit|destination|origin)[\s,]*(?:and|or)?[\s,]*)+)"
                      r"(?:country|countries|point|hub|location|nation)", re.I)
-FROM_ELSEWHERE = re.compile(r"source\s+countr|countries\s+of\s+origin|\b(?:into|to|in)\s+the\s+country|"
+FROM_ELSEWHERE = re.compile(r"source\s+(?:countr|region)|countries\s+of\s+origin|\b(?:into|to|in)\s+the\s+country|"
                             r"\bfrom\b|\bhere\b|\barriv", re.I)
 CLAUSE_WORDS = {"while", "whereas", "although", "but", "however"}  # after a comma, a new clause begins
 INTERNAL = re.compile(r"\b(?:within\s+(?:the\s+country|its\s+borders)|internally|domestically)\b", re.I)
@@ -58,6 +58,7 @@ class PlaceList:
     items: list[int]  # indices into doc.ents
     role: str | None = None  # origin, destination, transit
     subject: set[str] = field(default_factory=set)  # the roles of a subject country
+    moved_to: bool = False  # a destination named by a cue of movement (``to``, ``into``), not ``in``
 
 
 def _clauses(doc: Doc, sent: list[int]) -> list[tuple[int, int]]:
@@ -87,7 +88,9 @@ def _lists(doc: Doc, ents: list[Span], members: list[int]) -> list[list[int]]:
 
 def _role(doc: Doc, ents: list[Span], group: list[int], clause_start: int) -> PlaceList:
     first, last = ents[group[0]], ents[group[-1]]
-    before = doc[max(clause_start, first.start - 12) : first.start].text
+    # ``from South and Southeast Asia``: the cue stands before the first half of a shared region name
+    before = re.sub(r"\b(?:north|south|east|west|central)(?:ern)?\s+(?:and|or)\s*$", "",
+                    doc[max(clause_start, first.start - 12) : first.start].text, flags=re.I)
     after = doc[last.end : min(len(doc), last.end + 15)].text
     clause_before = doc[clause_start : first.start].text
     pl = PlaceList(group)
@@ -96,12 +99,14 @@ def _role(doc: Doc, ents: list[Span], group: list[int], clause_start: int) -> Pl
         pl.subject = {r for r in ("source", "transit", "destination") if r in roles} | \
             ({"source"} if "origin" in roles else set())
         return pl
-    if TRANSIT_CUE.search(before):
+    if re.search(r"\bto\s+and\s+through(?:\s+the)?\s*$", before, re.I):  # ``trafficked to and through X``
+        pl.role, pl.moved_to = "destination", True
+    elif TRANSIT_CUE.search(before):
         pl.role = "transit"
     elif ORIGIN_CUE.search(before) or AFTER_SOURCE.match(after):
         pl.role = "origin"
     elif DEST_CUE.search(before) or AFTER_DEST.match(after):
-        pl.role = "destination"
+        pl.role, pl.moved_to = "destination", True
     elif IN_CUE.search(before) and TRAFFICKING.search(clause_before):
         pl.role = "destination"
     elif all(ents[i].label_ == "NORP" for i in group):  # a nationality says where people come from
@@ -137,6 +142,9 @@ def route_links(doc: Doc, ents: list[Span], sent: list[int]) -> Iterator[tuple[i
             else:
                 dests.append(s)
         clause_text = doc[start:end].text
+        named = [i for pl in lists if pl.moved_to for i in pl.items if ents[i].label_ == "GPE"]
+        if len(named) == 1 and not origins and dest_country is None:
+            dest_country = named[0]  # ``trafficked to and through Costa Rica``: the later origins' destination
         if dests and not origins and source_country is not None and source_country not in dests:
             origins = [source_country]
         if origins and not dests and not transits and dest_country is not None and dest_country not in origins \

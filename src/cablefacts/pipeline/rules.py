@@ -127,7 +127,7 @@ class EntityRules:
                     spans.append(span)
             for m in _place_pattern().finditer(text):
                 label = "GPE" if m.group("gpe") or COUNTRIES_AFTER.match(text, m.end()) else "NORP"
-                if m.group(0)[0].islower():
+                if m.group(0)[0].islower() and not m.group(0).startswith("sub-"):
                     continue
                 span = doc.char_span(m.start(), m.end(), label=label, alignment_mode="contract")
                 if span is not None and len(span):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 
 from ..corpus import project_root, read_manifest
@@ -57,14 +58,23 @@ CABLE_COUNTRY_SIDES = {"EGY": "test", "TUR": "test", "CHL": "dev", "MEX": "dev",
 NARRATIVE_SHARES = (("test", 0.15), ("dev", 0.10))
 
 
+# The country of a cable sent by a post that reports on its host country (the post is in the cable's id).
+POST_COUNTRIES = {"ASTANA": "KAZ", "ALMATY": "KAZ", "ISTANBUL": "TUR", "ANKARA": "TUR", "CAIRO": "EGY",
+                  "SANTIAGO": "CHL", "MEXICO": "MEX", "SANJOSE": "CRI", "REYKJAVIK": "ISL", "BUENOSAIRES": "ARG",
+                  "MANAMA": "BHR", "PARAMARIBO": "SUR", "THEHAGUE": "NLD", "NEWDELHI": "IND", "BERN": "CHE",
+                  "SKOPJE": "MKD", "BRASILIA": "BRA", "PARIS": "FRA"}
+
+
 def document_country(doc_id: str, countries: dict[str, str], root: Path | None = None) -> str | None:
-    """The country a document reports on: its recorded country, else (a narrative) its group's code."""
+    """The country a document reports on: its recorded country, else (a narrative) its group's code, else
+    (a cable of a post in ``POST_COUNTRIES``) its post's host country."""
     if doc_id in countries:
         return countries[doc_id]
     entry = read_manifest(root).get(doc_id)
     if entry and entry.group.startswith("factbook-"):
         return entry.group.removeprefix("factbook-")
-    return None
+    post = re.fullmatch(r"\d\d([A-Z]+)\d+", doc_id)
+    return POST_COUNTRIES.get(post.group(1)) if post else None
 
 
 def _side_of(country: str) -> str:

@@ -84,7 +84,7 @@ def route_map(legs: list[Leg], internal: dict[str, tuple[int, str]], profiles: d
         fontSize=10, fontStyle="italic", dy=-9, color="#333").encode(longitude="lon:Q", latitude="lat:Q",
                                                                     text="name:N")
     chart = alt.layer(shapes, lines, heads, dots, names).properties(width=WIDTH, height=HEIGHT).project(
-        "equirectangular", scale=WIDTH / (2 * math.pi), translate=[WIDTH / 2, 215]  # latitudes 80 to -69)
+        "equirectangular", scale=WIDTH / (2 * math.pi), translate=[WIDTH / 2, 215])  # latitudes 80 to -69
     svg = vl_convert.vegalite_to_svg(chart.to_json())
     return svg.replace(f'xlink:href="{LOADER_BASE}', 'xlink:href="')
 

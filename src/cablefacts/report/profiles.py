@@ -25,7 +25,7 @@ def _sources(rep: Report, rec: Consolidated) -> str:
 
 def _table(head: tuple[str, ...], rows: list[tuple[str, ...]], table_id: str) -> str:
     if not rows:
-        return "<p>None stated.</p>"
+        return "<p>Nothing stated.</p>"
     return (f'<table id="{table_id}"><tr>' + "".join(f"<th>{h}</th>" for h in head) + "</tr>"
             + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows) + "</table>")
 

@@ -26,17 +26,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..corpus import near_duplicate_groups, read_manifest
+from ..facts.evaluate import KEYS as MATCH_KEYS
 from ..facts.normalise import first_country
 
-MATCH_KEYS = {
-    "provision": ("law", "article", "part", "clause", "min_years", "max_years"),
-    "sentence": ("offenders", "min_years", "max_years"),
-    "victims": ("count",),
-    "cases": ("count", "stage"),
-    "money": ("amount", "currency"),
-    "route": ("origin", "destination"),
-    "tier": ("tier",),
-}
 SLOT_KEYS = {  # what a conflicting pair shares: the value differs, everything else here is equal
     "victims": ("gender", "minors", "exploitation"),
     "cases": ("stage", "exploitation"),

@@ -721,13 +721,79 @@ def report_cmd(
     db: Path = typer.Option(Path("facts.sqlite"), "--db", help="Store written by `cablefacts extract`."),
     output: Path = typer.Option(Path("report"), "-o", "--output", help="Folder for the static report."),
 ) -> None:
-    """Write a static HTML dashboard (route network, charts, provisions, facts, cable views)."""
+    """Consolidate the store, then write a static HTML dashboard (route map, figures, money, provisions,
+    conflicts, country profiles, facts, a page per cable)."""
     from .report.dashboard import build
 
-    if not db.exists():
-        fail(f"{db}: no such store; run `cablefacts extract ... --db {db}` first")
+    _need_store(db)
     index = build(db, output)
     console.print(f"{index} (open it in a browser; it needs no server and no network)")
+
+
+def _need_store(db: Path) -> None:
+    if not db.is_file():
+        fail(f"{db}: no such store; run `cablefacts extract ... --db {db}` first")
+
+
+@app.command("consolidate")
+def consolidate_cmd(
+    db: Path = typer.Option(Path("facts.sqlite"), "--db", help="Store written by `cablefacts extract`."),
+) -> None:
+    """Merge the facts that state the same thing across cables, flag conflicts, and index the sentences
+    for search (tables consolidated, mentions, conflicts, facts_fts)."""
+    from .report import consolidate
+
+    _need_store(db)
+    records, conflicts = consolidate.run(db)
+    mentions = sum(len(r.mentions) for r in records)
+    console.print(f"{mentions} facts -> {len(records)} consolidated facts, {len(conflicts)} conflicts ({db})")
+
+
+@app.command("serve")
+def serve_cmd(
+    db: Path = typer.Option(Path("facts.sqlite"), "--db", help="Store written by `cablefacts extract`."),
+    port: int = typer.Option(8001, "--port", help="Port to listen on."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
+) -> None:
+    """Browse and search the store in Datasette (needs the `serve` extra: pip install 'cablefacts[serve]')."""
+    import importlib.util
+    import tempfile
+
+    from .report import consolidate, serve
+
+    _need_store(db)
+    if importlib.util.find_spec("datasette") is None:
+        fail("Datasette is not installed: pip install 'cablefacts[serve]'")
+    if not serve.has_search(db):
+        consolidate.run(db)
+    with tempfile.TemporaryDirectory() as tmp:
+        console.print(f"serving {db} at http://{host}:{port}/ (Ctrl-C stops it)")
+        code = serve.serve(db, port, host, Path(tmp) / "metadata.json")
+    if code not in (0, -2, 130):
+        fail(f"Datasette stopped with status {code}")
+
+
+@app.command("export")
+def export_cmd(
+    db: Path = typer.Option(Path("facts.sqlite"), "--db", help="Store written by `cablefacts extract`."),
+    fmt: str = typer.Option("csv", "--format", help="csv (every fact) or geojson (route legs as lines)."),
+    output: Path = typer.Option(None, "-o", "--output", help="File to write (default: standard output)."),
+) -> None:
+    """Export the facts as CSV, or the routes as GeoJSON lines."""
+    import sys
+
+    from .report import export
+
+    _need_store(db)
+    writers = {"csv": export.to_csv, "geojson": export.to_geojson}
+    if fmt not in writers:
+        fail(f"--format {fmt}: choose csv or geojson")
+    if output is None:
+        writers[fmt](db, sys.stdout)
+        return
+    with open(output, "w", encoding="utf-8", newline="") as out:
+        n = writers[fmt](db, out)
+    console.print(f"{output}: {n} {'facts' if fmt == 'csv' else 'route legs'}")
 
 
 def _gate_passes(cables) -> tuple[int, int]:

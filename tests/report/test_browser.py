@@ -2,6 +2,7 @@
 console errors, the route map and charts are drawn, a fact leads to its highlighted sentence, and
 markup in a cable shows as text and runs nothing."""
 
+import re
 import shutil
 import subprocess
 import sys
@@ -61,8 +62,9 @@ def open_page(browser, url):
 def test_dashboard_draws_routes_and_charts(report, browser):
     page, errors = open_page(browser, (report / "index.html").as_uri())
     assert errors == []
-    assert page.locator("#route-map svg path").count() > 5  # nodes and arrows
-    assert page.locator("#charts svg").count() == 4
+    assert page.locator("#route-map svg path").count() > 100  # the basemap's country shapes
+    assert page.locator("#route-map a line").count() > 3  # route arrows
+    assert page.locator("#charts svg:visible").count() == 4
     assert page.locator("#charts svg a").count() > 0  # bars link to their facts
     assert page.locator("#provisions tr").count() > 5
     shot = report / "dashboard.png"
@@ -96,3 +98,88 @@ def test_markup_in_a_cable_is_shown_as_text_and_runs_nothing(report, browser):
     assert "<script>window.__pwned=1</script>" in text and '"><img src=x onerror=window.__pwned=2>' in text
     facts, _ = open_page(browser, (report / "facts.html").as_uri())
     assert facts.evaluate("window.__pwned") is None and facts.locator("img").count() == 0
+
+
+def test_a_filter_changes_the_map_and_tables_and_an_arrow_leads_to_its_sentence(report, browser):
+    page, errors = open_page(browser, (report / "index.html").as_uri())
+    arrows = page.locator("#route-map a:has(line):visible")
+    rows = page.locator("#figures tr[data-filter]:visible")
+    all_arrows, all_rows = arrows.count(), rows.count()
+    years = page.locator("#f-year option").evaluate_all("os => os.map(o => o.value).filter(v => v)")
+    changed = False
+    for year in years:
+        page.select_option("#f-year", year)
+        if 0 < arrows.count() < all_arrows and rows.count() < all_rows:
+            changed = True
+            break
+    assert changed, "no year filters both the map's arrows and the figures"
+    page.select_option("#f-type", "victims")
+    assert arrows.count() == 0 and page.locator("#provisions:visible").count() == 0
+    page.select_option("#f-type", "")
+    page.select_option("#f-year", "")
+    page.evaluate("document.querySelector('#route-map').scrollIntoView({block: 'center'})")
+    heads = page.locator("#route-map a:has(path[aria-roledescription='point'])")
+    heads.last.click()  # the arrowheads are drawn above the lines
+    page.wait_for_load_state("load")
+    assert "leg=" in page.url
+    visible = page.locator("tr[data-type]:not(.hidden)")
+    assert visible.count() >= 1 and set(visible.evaluate_all("rs => rs.map(r => r.dataset.type)")) == {"route"}
+    visible.first.locator("a").click()
+    page.wait_for_load_state("load")
+    target = page.evaluate("decodeURIComponent(location.hash.slice(1))")
+    el = page.locator(f"[id='{target}']")
+    assert el.get_attribute("class") == "sent"
+    assert el.evaluate("e => getComputedStyle(e).backgroundColor") not in ("rgba(0, 0, 0, 0)", "transparent")
+    assert errors == []
+
+
+def test_a_country_profile(report, browser):
+    page, errors = open_page(browser, (report / "countries" / "KAZ.html").as_uri())
+    assert errors == []
+    assert page.locator("h1").inner_text() == "Kazakhstan"
+    assert "Criminal Code, Article 128" in page.locator("#provisions").inner_text()
+    assert page.locator("#tiers tr").count() >= 2 and page.locator("#routes tr").count() > 3
+    page.locator("#counts a").first.click()
+    page.wait_for_load_state("load")
+    assert page.locator(f"[id='{page.evaluate('location.hash.slice(1)')}']").get_attribute("class") == "sent"
+
+
+def test_every_page_is_clean_and_every_link_resolves(report):
+    from html.parser import HTMLParser
+    from urllib.parse import parse_qsl, unquote, urlsplit
+
+    class Page(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.links, self.ids, self.options = [], set(), {}
+            self._select = None
+
+        def handle_starttag(self, tag, attrs):
+            a = dict(attrs)
+            if "id" in a:
+                self.ids.add(a["id"])
+            if tag == "select":
+                self._select = a.get("id")
+            if tag == "option" and self._select:
+                self.options.setdefault(self._select, set()).add(a.get("value"))
+            for k in ("href", "xlink:href"):
+                if a.get(k):
+                    self.links.append(a[k])
+
+    pages = {p: Page() for p in report.rglob("*.html")}
+    for p, parser in pages.items():
+        text = p.read_text(encoding="utf-8")
+        for bad in ("None", "_countries", "_year", "_page", "_link"):
+            assert not re.search(rf"(?<![\w-]){bad}(?![\w-])", text), (p, bad)
+        parser.feed(text)
+    assert {p.stem for p in (report / "cables").iterdir()} >= {p.stem for p in SEED.glob("*.txt")}
+    for p, parser in pages.items():
+        for href in parser.links:
+            url = urlsplit(href)
+            assert not url.scheme and not url.netloc, (p, href)  # nothing leaves the report
+            target = (p.parent / unquote(url.path)).resolve() if url.path else p
+            assert target in pages, (p, href)
+            if url.fragment:
+                assert unquote(url.fragment) in pages[target].ids, (p, href)
+            for key, value in parse_qsl(url.query):
+                assert value in pages[target].options.get(f"f-{key}", set()), (p, href)

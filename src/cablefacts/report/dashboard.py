@@ -1,225 +1,275 @@
 """The dashboard of an extraction store: a static folder that opens from disk with no server.
 
-``index.html`` holds the route network, victims and cases by year and country, funding by year and
-currency, and the legal provisions per country; ``facts.html`` lists every fact (filterable by type,
-country and year, also through the URL: ``facts.html?type=victims&year=2008``); ``cables/<ID>.html``
-shows each cable with its facts' sentences highlighted. Every chart element links to its facts and
-every fact to its sentence.
+``index.html`` holds the filters (year, exploitation, type, country), the route map, victims and
+cases, funding (fines, seizures and worldwide figures apart), provisions, conflicts and the country
+profiles; ``facts.html`` lists every fact (filterable, also through the URL:
+``facts.html?type=victims&year=2008``, ``facts.html?leg=UZB>KAZ``); ``cables/<ID>.html`` shows every
+cable file (facts' sentences highlighted) or why it could not be read; ``countries/<ISO>.html`` is a
+country's profile. Totals count consolidated facts once.
 """
 
 from __future__ import annotations
 
-import json
-import sqlite3
 from collections import Counter, defaultdict
 from html import escape
 from pathlib import Path
 from urllib.parse import urlencode
 
 from ..cable import CableFileError, read_cable_file
-from ..facts.normalise import first_country
-from . import charts
-from .html import FILTER_JS, cable_page, fact_summary, page
+from . import charts, profiles
+from .html import cable_page, page
+from .model import Report, build_model, exploitation, figures, leg, totals
+from .places import label
+from .routemap import Leg, route_map
+from .wording import article_order, country_name, number, provision, short, summary
 
-FACTS_JS = """
+FILTER_KEYS = ("type", "country", "year", "exploitation", "leg")
+FILTER_JS = """
+function fval(k){var e=document.getElementById('f-'+k);return e?e.value:'';}
+function keeps(el,f){
+  var d=el.dataset;
+  return (!f.type||d.type===undefined||d.type===f.type)&&
+    (!f.country||d.country===undefined||(' '+d.country+' ').indexOf(' '+f.country+' ')>=0)&&
+    (!f.year||d.year===undefined||d.year===f.year)&&
+    (!f.exploitation||d.exploitation===undefined||d.exploitation===f.exploitation)&&
+    (!f.leg||d.leg===undefined||d.leg===f.leg);
+}
 function applyFilters(){
-  var t=document.getElementById('f-type').value, c=document.getElementById('f-country').value,
-      y=document.getElementById('f-year').value, n=0;
-  document.querySelectorAll('tr[data-type]').forEach(function(row){
-    var ok=(!t||row.dataset.type===t)&&(!c||(' '+row.dataset.country+' ').indexOf(' '+c+' ')>=0)&&
-           (!y||row.dataset.year===y);
-    row.classList.toggle('hidden',!ok); if(ok){n++;}
+  var f={},n=0,legs={},top=1;
+  ['type','country','year','exploitation','leg'].forEach(function(k){f[k]=fval(k);});
+  document.querySelectorAll('[data-filter]').forEach(function(el){
+    var ok=keeps(el,f); el.classList.toggle('hidden',!ok); if(ok&&el.tagName==='TR'){n++;}
   });
-  document.getElementById('shown').textContent=n;
+  document.querySelectorAll('[data-only-year]').forEach(function(el){
+    el.classList.toggle('hidden',el.dataset.onlyYear!==f.year);
+  });
+  document.querySelectorAll('[data-section]').forEach(function(el){
+    el.classList.toggle('hidden',!!f.type&&el.dataset.section.split(' ').indexOf(f.type)<0);
+  });
+  document.querySelectorAll('tr[data-leg]:not(.hidden)').forEach(function(r){
+    legs[r.dataset.leg]=(legs[r.dataset.leg]||0)+Number(r.dataset.cables);
+  });
+  Object.keys(legs).forEach(function(k){top=Math.max(top,legs[k]);});
+  document.querySelectorAll('#route-map a').forEach(function(a){
+    var m=/[?&]leg=([^&#]*)/.exec(a.getAttribute('xlink:href')||a.getAttribute('href')||'');
+    if(!m){return;}
+    var k=legs[decodeURIComponent(m[1])]||0, line=a.querySelector('line');
+    a.classList.toggle('hidden',!k);
+    if(line&&k){line.setAttribute('stroke-width',(0.8+4.5*k/top).toFixed(2));}
+  });
+  var shown=document.getElementById('shown'); if(shown){shown.textContent=n;}
 }
 document.addEventListener('DOMContentLoaded',function(){
   var q=new URLSearchParams(window.location.search);
-  ['type','country','year'].forEach(function(k){
-    var el=document.getElementById('f-'+k); if(q.get(k)){el.value=q.get(k);} el.addEventListener('change',applyFilters);
+  ['type','country','year','exploitation','leg'].forEach(function(k){
+    var el=document.getElementById('f-'+k); if(!el){return;}
+    if(q.get(k)){el.value=q.get(k);} el.addEventListener('change',applyFilters);
   });
   applyFilters();
 });
 """
 
 
-def load(db: Path) -> tuple[list[dict], dict[str, dict]]:
-    """Facts (with their file) and cables (path -> row) of a store."""
-    con = sqlite3.connect(db)
-    con.row_factory = sqlite3.Row
-    cables = {r["path"]: dict(r) for r in con.execute("SELECT * FROM cables")}
-    facts = []
-    for r in con.execute('SELECT path, type, cable, paragraph, start, "end", text, confidence, fields FROM facts '
-                         'ORDER BY path, start, "end", id'):
-        f = {"path": r["path"], "type": r["type"], "cable": r["cable"], "paragraph": r["paragraph"],
-             "start": r["start"], "end": r["end"], "text": r["text"], "confidence": r["confidence"],
-             **json.loads(r["fields"])}
-        facts.append(f)
-    con.close()
-    return facts, cables
-
-
-def _fact_countries(f: dict, cable_country: str | None) -> list[str]:
-    codes = [f.get(k) for k in ("country", "origin", "destination")]
-    return sorted({c for c in codes if c} or ({cable_country} if cable_country else set()))
-
-
-def _year(f: dict, cable: dict) -> int | None:
-    return f.get("year") or (int(cable["date"][:4]) if cable.get("date") else None)
-
-
 def build(db: Path, out: Path) -> Path:
-    """Write the dashboard of ``db`` into ``out``; returns the index page."""
-    facts, cables = load(db)
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "cables").mkdir(exist_ok=True)
-    country_of = {p: first_country(c.get("subject") or "") or first_country(c.get("origin") or "")
-                  for p, c in cables.items()}
-    for f in facts:
-        cab = cables.get(f["path"], {})
-        f["_countries"] = _fact_countries(f, country_of.get(f["path"]))
-        f["_year"] = _year(f, cab)
-        f["_page"] = f"cables/{_page_name(f)}"
-    anchors = _write_cable_pages(facts, out)
-    for f in facts:
-        f["_link"] = f"{f['_page']}#{anchors.get(id(f), '')}"
-    (out / "facts.html").write_text(_facts_page(facts), encoding="utf-8")
+    """Consolidate ``db`` and write its dashboard into ``out``; returns the index page."""
+    rep = build_model(db)
+    for sub in ("cables", "countries"):
+        (out / sub).mkdir(parents=True, exist_ok=True)
+    _write_cable_pages(rep, out)
+    (out / "facts.html").write_text(_facts_page(rep), encoding="utf-8")
+    countries = profiles.write_profiles(rep, out / "countries")
     index = out / "index.html"
-    index.write_text(_index_page(facts, cables), encoding="utf-8")
+    index.write_text(_index_page(rep, countries), encoding="utf-8")
     return index
 
 
-def _page_name(f: dict) -> str:
-    name = f.get("cable") or Path(f["path"]).stem
-    return "".join(ch if ch.isalnum() else "_" for ch in name) + ".html"
-
-
-def _write_cable_pages(facts: list[dict], out: Path) -> dict[int, str]:
-    """One page per cable file; returns fact -> the anchor of its sentence."""
+def _write_cable_pages(rep: Report, out: Path) -> None:
+    """One page per cable file, read or failed; records each fact's link to its sentence."""
     by_path: dict[str, list[dict]] = defaultdict(list)
-    for f in facts:
+    for f in rep.facts:
         by_path[f["path"]].append(f)
-    anchors: dict[int, str] = {}
-    for path, fs in by_path.items():
+    for path, row in rep.cables.items():
+        name, fs = rep.pages[path], by_path.get(path, [])
+        target = out / "cables" / f"{name}.html"
         try:
-            cable = read_cable_file(path)
-        except (CableFileError, OSError):
+            cable = None if row["status"] == "failed" else read_cable_file(path)
+        except (CableFileError, OSError) as e:
+            cable, row = None, {**row, "error": f"the file can no longer be read: {e}"}
+        if cable is None:
+            target.write_text(_unread_page(path, row, fs), encoding="utf-8")
+            for n, f in enumerate(fs):
+                rep.links[f["id"]] = f"cables/{name}.html#row-fact-{n}"
             continue
-        marks = defaultdict(list)
-        for f in fs:
-            for k, p in enumerate(cable.paragraphs):
-                if p.start <= f["start"] < p.end:
-                    marks[k].append((f["start"], f["end"], f["type"].upper()))
-        html, links = cable_page(cable, fs, {k: _no_overlap(v) for k, v in marks.items()}, back="../index.html")
-        (out / fs[0]["_page"]).write_text(html, encoding="utf-8")
+        html, anchors = cable_page(cable, fs, back="../index.html")
+        target.write_text(html, encoding="utf-8")
         for n, f in enumerate(fs):
-            anchors[id(f)] = links.get(n, f"row-fact-{n}")
-    return anchors
+            rep.links[f["id"]] = f"cables/{name}.html#{anchors.get(n, f'row-fact-{n}')}"
 
 
-def _no_overlap(marks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    out: list[tuple[int, int, str]] = []
-    for m in sorted(marks):
-        if not out or m[0] >= out[-1][1]:
-            out.append(m)
-    return out
+def _unread_page(path: str, row: dict, facts: list[dict]) -> str:
+    rows = "".join(f'<tr id="row-fact-{n}"><td>{escape(f["type"])}</td><td>{escape(summary(f))}</td>'
+                   f"<td>{escape(short(f['text']))}</td></tr>" for n, f in enumerate(facts))
+    table = f"<h2>Facts ({len(facts)})</h2><table>{rows}</table>" if facts else ""
+    return page(f"{Path(path).name}: not read",
+                f'<p><a href="../index.html">← dashboard</a></p><h1>{escape(Path(path).name)}: not read</h1>'
+                f'<table class="meta"><tr><td>file</td><td>{escape(path)}</td></tr>'
+                f'<tr><td>reason</td><td>{escape(row.get("error") or "unknown")}</td></tr></table>{table}')
 
 
-def _filters(facts: list[dict], with_type: bool) -> str:
-    countries = sorted({c for f in facts for c in f["_countries"]})
-    years = sorted({f["_year"] for f in facts if f["_year"]})
-    types = sorted({f["type"] for f in facts})
-
-    def select(name: str, values) -> str:
-        opts = "".join(f'<option value="{escape(str(v))}">{escape(str(v))}</option>' for v in values)
-        return f'<label>{name} <select id="f-{name}"><option value="">all</option>{opts}</select></label> '
-
-    return ('<div class="filters">' + (select("type", types) if with_type else "") + select("country", countries)
-            + select("year", years) + "</div>")
+def select(name: str, values, labels: dict | None = None) -> str:
+    """A filter drop-down whose options are exactly ``values``."""
+    opts = "".join(f'<option value="{escape(str(v))}">{escape(str((labels or {}).get(v, v)))}</option>'
+                   for v in values)
+    return f'<label>{name} <select id="f-{name}"><option value="">all</option>{opts}</select></label> '
 
 
-def _facts_page(facts: list[dict]) -> str:
+def _filters(rep: Report, keys: tuple[str, ...]) -> str:
+    values = {
+        "type": sorted({f["type"] for f in rep.facts}),
+        "country": sorted({c for f in rep.facts for c in rep.countries(f)}),
+        "year": sorted({y for f in rep.facts if (y := rep.year(f))}),
+        "exploitation": ["sexual", "labor"],
+        "leg": sorted({f"{a}>{b}" for f in rep.facts if f["type"] == "route" and (ab := leg(f)) for a, b in [ab]}),
+    }
+    labels = {c: label(c) for c in values["country"]}
+    return '<div class="filters">' + "".join(select(k, values[k], labels if k == "country" else None)
+                                             for k in keys) + "</div>"
+
+
+def _attrs(rep: Report, f: dict) -> str:
+    ab = leg(f) if f["type"] == "route" else None
+    return (f'data-filter data-type="{escape(f["type"])}" data-country="{escape(" ".join(rep.countries(f)))}" '
+            f'data-year="{escape(str(rep.year(f) or ""))}" data-exploitation="{escape(exploitation(f))}"'
+            + (f' data-leg="{escape(ab[0] + ">" + ab[1])}"' if ab else ""))
+
+
+def _facts_page(rep: Report) -> str:
     rows = "".join(
-        f'<tr data-type="{escape(f["type"])}" data-country="{escape(" ".join(f["_countries"]))}" '
-        f'data-year="{escape(str(f["_year"] or ""))}"><td>{escape(f["type"])}</td>'
-        f'<td>{escape(f.get("cable") or "")}</td><td>{escape(str(f["_year"] or ""))}</td>'
-        f'<td>{escape(" ".join(f["_countries"]))}</td><td>{escape(fact_summary(f))}</td>'
-        f'<td><a href="{escape(f["_link"])}">{escape(f["text"][:200])}</a></td></tr>'
-        for f in facts)
-    body = (f'<p><a href="index.html">← dashboard</a></p><h1>Facts</h1>{_filters(facts, True)}'
-            f'<p><span id="shown">{len(facts)}</span> facts shown</p><table id="facts"><tr><th>type</th><th>cable</th>'
-            f"<th>year</th><th>countries</th><th>fields</th><th>sentence</th></tr>{rows}</table>")
-    return page("cablefacts: facts", body, FACTS_JS)
+        f'<tr {_attrs(rep, f)}><td>{escape(f["type"])}</td><td>{escape(f.get("cable") or Path(f["path"]).stem)}</td>'
+        f'<td>{escape(str(rep.year(f) or ""))}</td><td>{escape(", ".join(label(c) for c in rep.countries(f)))}</td>'
+        f'<td>{escape(summary(f))}</td><td><a href="{escape(rep.links[f["id"]])}">{escape(short(f["text"]))}</a></td>'
+        f"</tr>" for f in rep.facts)
+    body = (f'<p><a href="index.html">← dashboard</a></p><h1>Facts</h1>{_filters(rep, FILTER_KEYS)}'
+            f'<p><span id="shown">{len(rep.facts)}</span> facts shown</p><table id="facts"><tr><th>type</th>'
+            f"<th>cable</th><th>year</th><th>countries</th><th>what it says</th><th>sentence</th></tr>{rows}</table>")
+    return page("cablefacts: facts", body, FILTER_JS)
 
 
-def _link(**params) -> str:
-    return "facts.html?" + urlencode({k: v for k, v in params.items() if v is not None})
+def link(**params) -> str:
+    return "facts.html?" + urlencode({k: v for k, v in params.items() if v not in (None, "")})
 
 
-def _index_page(facts: list[dict], cables: dict[str, dict]) -> str:
-    by_type = defaultdict(list)
-    for f in facts:
-        by_type[f["type"]].append(f)
-    legs: Counter = Counter()
-    leg_cables: dict[tuple, set] = defaultdict(set)
-    for f in by_type["route"]:
-        a = f.get("origin") or (f.get("origin_place") or "?")
-        b = f.get("destination") or (f.get("destination_place") or "?")
-        leg_cables[(a, b)].add(f["path"])
-    for leg, paths in leg_cables.items():
-        legs[leg] = len(paths)
-    nodes = {n for leg in legs for n in leg}
-    route_svg = charts.route_network(legs, {n: _link(type="route", country=n) for n in nodes})
+def _route_section(rep: Report, countries: dict[str, str]) -> str:
+    cables_of: dict[tuple, set] = defaultdict(set)
+    for f in rep.facts:
+        if f["type"] == "route" and (ab := leg(f)):
+            cables_of[(ab, rep.year(f), exploitation(f))].add(rep.groups_of(f))
+    per_leg: Counter = Counter()
+    for (ab, _, _), groups in cables_of.items():
+        per_leg[ab] += len(groups)
+    legs = [Leg(a, b, n, link(type="route", leg=f"{a}>{b}")) for (a, b), n in per_leg.items() if a != b]
+    internal = {a: (n, link(type="route", leg=f"{a}>{a}")) for (a, b), n in per_leg.items() if a == b}
+    svg = route_map(legs, internal, {c: f"countries/{c}.html" for c in countries})
+    rows = "".join(
+        f'<tr data-filter data-type="route" data-country="{escape(a + " " + b)}" data-year="{escape(str(y or ""))}"'
+        f' data-exploitation="{escape(e)}" data-leg="{escape(a + ">" + b)}" data-cables="{len(g)}">'
+        f'<td>{escape(label(a))}</td><td>{escape(label(b))}</td><td>{escape(str(y or ""))}</td><td>{escape(e)}</td>'
+        f'<td><a href="{escape(link(type="route", leg=f"{a}>{b}", year=y))}">{len(g)}</a></td></tr>'
+        for ((a, b), y, e), g in sorted(cables_of.items(), key=lambda kv: (-len(kv[1]), kv[0][0], str(kv[0][1]))))
+    return (f'<section data-section="route"><h2>Routes</h2><p>Arrows: legs between two places, width by the number '
+            f"of independent cables (near-duplicates once); dots: routes inside a country; shaded countries have a "
+            f'profile. Click an arrow for its facts.</p><div id="route-map">{svg}</div>'
+            f'<details><summary>Legs by year ({len(cables_of)} rows)</summary><table id="routes"><tr><th>from</th>'
+            f"<th>to</th><th>year</th><th>exploitation</th><th>cables</th></tr>{rows}</table></details></section>")
 
-    def sums(kind: str, key) -> dict:
-        acc: dict = defaultdict(float)
-        for f in by_type[kind]:
-            k = key(f)
-            if k is not None:
-                acc[k] += f.get("count") or f.get("amount") or 0
-        return dict(sorted(acc.items(), key=lambda kv: str(kv[0])))
 
-    figures = []
+def _figure_section(rep: Report) -> str:
+    charts_html, rows = [], []
+    for kind, stage, title in (("victims", "victims", "victims"), ("cases", "conviction", "convictions")):
+        values = {k: v for k, v in figures(rep, kind).items() if k[2] == stage}
+        by_year = totals(values, 1)
+        charts_html.append(charts.bar_chart({str(k): v for k, v in by_year.items()}, f"{title} by year",
+                                            {str(k): link(type=kind, year=k) for k in by_year}, "count"))
+        for year in [None, *by_year]:
+            by_country = totals({k: v for k, v in values.items() if year is None or k[1] == year}, 0)
+            svg = charts.bar_chart({label(k): v for k, v in by_country.items()},
+                                   f"{title} by country{f' in {year}' if year else ''}",
+                                   {label(k): link(type=kind, country=k, year=year) for k in by_country}, "count")
+            charts_html.append(f'<div data-only-year="{escape(str(year or ""))}">{svg}</div>')
     for kind in ("victims", "cases"):
-        by_year = sums(kind, lambda f: f["_year"])
-        by_country = sums(kind, lambda f: (f["_countries"] or [None])[0])
-        figures.append(charts.bar_chart({str(k): v for k, v in by_year.items()}, f"{kind} by year",
-                                        {str(k): _link(type=kind, year=k) for k in by_year}, "count"))
-        figures.append(charts.bar_chart({str(k): v for k, v in by_country.items()}, f"{kind} by country",
-                                        {str(k): _link(type=kind, country=k) for k in by_country}, "count"))
-    money = defaultdict(float)
-    for f in by_type["money"]:
-        money[(f["_year"], f.get("currency"))] += f.get("amount") or 0
-    money_rows = "".join(
-        f'<tr data-country="" data-year="{escape(str(y or ""))}"><td>{escape(str(y or "-"))}</td>'
-        f'<td>{escape(str(c))}</td><td><a href="{escape(_link(type="money", year=y))}">{a:,.0f}</a></td></tr>'
-        for (y, c), a in sorted(money.items(), key=lambda kv: (str(kv[0][0]), str(kv[0][1]))))
-    prov_rows = "".join(
-        f'<tr data-country="{escape(" ".join(f["_countries"]))}" data-year="{escape(str(f["_year"] or ""))}">'
-        f'<td>{escape(" ".join(f["_countries"]))}</td><td>{escape(str(f.get("law") or "-"))}</td>'
-        f'<td>{escape(str(f.get("article")))}{escape("(" + f["part"] + ")" if f.get("part") else "")}'
-        f'{escape("(" + f["clause"] + ")" if f.get("clause") else "")}</td>'
-        f"<td>{escape(_penalty(f))}</td><td><a href=\"{escape(f['_link'])}\">{escape(f.get('cable') or '')}</a></td></tr>"
-        for f in sorted(by_type["provision"], key=lambda f: (f["_countries"], str(f.get("law")), str(f.get("article")))))
-    n_cables = sum(1 for c in cables.values() if c["status"] == "done")
-    failed = sum(1 for c in cables.values() if c["status"] == "failed")
-    counts = ", ".join(f'<a href="{escape(_link(type=t))}">{len(v)} {escape(t)}</a>' for t, v in sorted(by_type.items()))
-    body = (f"<h1>Trafficking facts</h1><p>{n_cables} cables read, {failed} failed; {len(facts)} facts: {counts}. "
-            f'<a href="facts.html">All facts</a>.</p>'
-            f'<h2>Routes</h2><div id="route-map">{route_svg}</div>'
-            f'<h2>Victims and cases</h2><div class="charts" id="charts">'
-            + "".join(f"<div>{svg}</div>" for svg in figures) + "</div>"
-            + f"{_filters(facts, False)}"
-            f'<h2>Funding by year and currency</h2><table id="money"><tr><th>year</th><th>currency</th><th>amount</th>'
-            f"</tr>{money_rows}</table>"
-            f'<h2>Legal provisions</h2><table id="provisions"><tr><th>country</th><th>law</th><th>article</th>'
-            f"<th>penalty</th><th>cable</th></tr>{prov_rows}</table>")
+        for (c, y, stage), (value, rec) in sorted(figures(rep, kind).items(), key=lambda kv: (kv[0][0], str(kv[0][1]),
+                                                                                             kv[0][2])):
+            flag = ' <span class="conflict">conflict</span>' if rec.conflict else ""
+            rows.append(f'<tr data-filter data-type="{kind}" data-country="{escape(c)}" data-year="{escape(str(y or ""))}"'
+                        f' data-exploitation="{escape(rec.fields.get("exploitation") or "")}">'
+                        f'<td><a href="countries/{escape(c)}.html">{escape(country_name(c))}</a></td>'
+                        f'<td>{escape(str(y or ""))}</td><td>{escape(stage)}</td>'
+                        f'<td><a href="{escape(link(type=kind, country=c, year=y))}">{number(value)}</a>{flag}</td>'
+                        f"<td>{len(rec.sources)}</td></tr>")
+    return ('<section data-section="victims cases"><h2>Victims and cases</h2><p>One figure per country, year and '
+            "stage: the largest count a cable states for it (restated or partial figures are not added); worldwide "
+            'estimates are not counted for any country.</p><div class="charts" id="charts">'
+            + "".join(f"<div>{c}</div>" if not c.startswith("<div") else c for c in charts_html) + "</div>"
+            '<table id="figures"><tr><th>country</th><th>year</th><th>what</th><th>figure</th><th>sources</th></tr>'
+            + "".join(rows) + "</table></section>")
+
+
+def _money_section(rep: Report) -> str:
+    out = []
+    for category, title in (("funding", "Funding"), ("fine", "Fines"), ("seized", "Seized"),
+                            ("worldwide", "Worldwide figures (not counted for any country)")):
+        recs = sorted((r for r in rep.records if r.type == "money" and r.category == category),
+                      key=lambda r: (r.country or "", str(r.year), r.fields.get("currency") or ""))
+        rows = "".join(
+            f'<tr data-filter data-type="money" data-country="{escape(r.country or "")}" '
+            f'data-year="{escape(str(r.year or ""))}"><td>{escape(country_name(r.country))}</td>'
+            f'<td>{escape(str(r.year or ""))}</td><td>{escape(summary({"type": "money", **r.fields, "year": None}))}</td>'
+            f'<td><a href="{escape(rep.links[r.mentions[0]["id"]])}">{len(r.cables)} cable(s)</a></td></tr>'
+            for r in recs)
+        if rows:
+            out.append(f'<h3>{title}</h3><table id="money-{category}"><tr><th>country</th><th>year</th><th>amount</th>'
+                       f"<th>stated in</th></tr>{rows}</table>")
+    return '<section data-section="money"><h2>Money</h2>' + "".join(out) + "</section>"
+
+
+def _provision_section(rep: Report) -> str:
+    recs = sorted((r for r in rep.records if r.type == "provision"),
+                  key=lambda r: (r.country or "", article_order(r.fields)))
+    rows = "".join(
+        f'<tr data-filter data-type="provision" data-country="{escape(r.country or "")}">'
+        f'<td>{escape(country_name(r.country))}</td><td>{escape(provision(r.fields))}</td>'
+        f'<td><a href="{escape(rep.links[r.mentions[0]["id"]])}">{len(r.cables)} cable(s)</a></td></tr>' for r in recs)
+    return (f'<section data-section="provision"><h2>Legal provisions</h2><table id="provisions"><tr><th>country</th>'
+            f"<th>provision</th><th>stated in</th></tr>{rows}</table></section>")
+
+
+def _conflict_section(rep: Report) -> str:
+    rows = []
+    for n, c in enumerate(rep.conflicts, 1):
+        recs = [r for r in rep.records if r.conflict == n]
+        said = "; ".join(f'<a href="{escape(rep.links[r.mentions[0]["id"]])}">{escape(summary({"type": r.type, **r.fields}))}'
+                         f"</a> ({escape(', '.join(sorted(r.cables)))})" for r in recs)
+        rows.append(f'<tr data-filter data-type="{escape(c.type)}" data-country="{escape(c.country or "")}" '
+                    f'data-year="{escape(str(c.year or ""))}"><td>{escape(country_name(c.country))}</td>'
+                    f'<td>{escape(str(c.year or ""))}</td><td>{escape(c.type)}</td><td>{said}</td></tr>')
+    return ('<section><h2>Where cables disagree</h2><table id="conflicts"><tr><th>country</th><th>year</th><th>type</th>'
+            f"<th>what each says</th></tr>{''.join(rows)}</table></section>")
+
+
+def _index_page(rep: Report, countries: dict[str, str]) -> str:
+    done = sum(1 for c in rep.cables.values() if c["status"] == "done")
+    failed = [(p, c) for p, c in sorted(rep.cables.items()) if c["status"] == "failed"]
+    kinds = Counter(r.type for r in rep.records)
+    counts = ", ".join(f'<a href="{escape(link(type=t))}">{n} {escape(t)}</a>' for t, n in sorted(kinds.items()))
+    failed_html = ("<p>Files not read: " + ", ".join(
+        f'<a href="cables/{escape(rep.pages[p])}.html">{escape(Path(p).name)}</a>' for p, _ in failed) + "</p>"
+                   if failed else "")
+    profiles_html = " · ".join(f'<a href="countries/{escape(c)}.html">{escape(name)}</a>'
+                               for c, name in sorted(countries.items(), key=lambda kv: kv[1]))
+    body = (f"<h1>Trafficking facts</h1><p>{done} cables read, {len(failed)} failed; {len(rep.facts)} facts, "
+            f"{len(rep.records)} once merged across cables ({counts}); {len(rep.conflicts)} conflicts. "
+            f'<a href="facts.html">All facts</a>.</p>{failed_html}'
+            f"{_filters(rep, ('year', 'exploitation', 'type', 'country'))}"
+            f"{_route_section(rep, countries)}{_figure_section(rep)}{_money_section(rep)}{_provision_section(rep)}"
+            f"{_conflict_section(rep)}<h2>Country profiles</h2><p id=\"profiles\">{profiles_html}</p>")
     return page("cablefacts dashboard", body, FILTER_JS)
-
-
-def _penalty(f: dict) -> str:
-    lo, hi = f.get("min_years"), f.get("max_years")
-    parts = []
-    if lo is not None or hi is not None:
-        parts.append(f"{lo if lo is not None else '?'}-{hi if hi is not None else '?'} years")
-    parts += [w for w in ("fine", "confiscation", "life") if f.get(w)]
-    return ", ".join(parts) or "-"

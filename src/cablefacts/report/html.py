@@ -10,6 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from ..annotations.schema import COLOURS
+from .wording import short, summary
 
 CSS = """
 body{font:15px/1.5 system-ui,sans-serif;margin:0 auto;max-width:1100px;padding:1em 2em;color:#222}
@@ -21,23 +22,9 @@ mark.ent::after{content:attr(data-label);font-size:9px;font-weight:bold;margin-l
 .sent{border-bottom:2px solid transparent} .sent:target{background:#fff3a0;border-bottom-color:#e0a800}
 .rels{font-size:12px;color:#555;margin:0 0 .8em 2em} .charts{display:flex;flex-wrap:wrap;gap:1em}
 .charts>div{flex:1 1 480px} .filters{position:sticky;top:0;background:#fff;padding:.5em 0;border-bottom:1px solid #ddd}
-.hidden{display:none} a{color:#1a5fb4}
+.hidden{display:none} a{color:#1a5fb4} .conflict{color:#b00;font-weight:bold;font-size:11px}
+#route-map svg{max-width:100%;height:auto}
 """
-
-FILTER_JS = """
-function applyFilters(){
-  var c=document.getElementById('f-country').value, y=document.getElementById('f-year').value;
-  document.querySelectorAll('[data-country]').forEach(function(row){
-    var ok=(!c||(' '+row.dataset.country+' ').indexOf(' '+c+' ')>=0)&&(!y||row.dataset.year===y);
-    row.classList.toggle('hidden',!ok);
-  });
-}
-document.addEventListener('DOMContentLoaded',function(){
-  ['f-country','f-year'].forEach(function(id){document.getElementById(id).addEventListener('change',applyFilters);});
-  applyFilters();
-});
-"""
-
 
 def page(title: str, body: str, script: str = "") -> str:
     js = f"<script>{script}</script>" if script else ""
@@ -45,13 +32,6 @@ def page(title: str, body: str, script: str = "") -> str:
             f'<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; img-src data:; '
             f"style-src 'unsafe-inline'; script-src 'unsafe-inline'\">"
             f"<style>{CSS}</style>{js}</head><body>{body}</body></html>")
-
-
-def fact_summary(f: dict) -> str:
-    """A short human reading of a fact's fields."""
-    skip = {"type", "cable", "paragraph", "start", "end", "text", "confidence"}
-    parts = [f"{k}={v}" for k, v in f.items() if k not in skip and v not in (None, False, "")]
-    return ", ".join(parts)
 
 
 def _segments(text: str, offset: int, ents: list[tuple[int, int, str]], anchors: list[tuple[int, int, str]]) -> str:
@@ -97,7 +77,7 @@ def cable_page(cable, facts: list[dict], entities: dict[int, list] | None = None
     meta_rows = "".join(f"<tr><td>{escape(k)}</td><td>{escape(str(v))}</td></tr>" for k, v in (
         ("id", cable.id), ("date", cable.iso_date()), ("origin", cable.origin),
         ("classification", cable.classification), ("subject", cable.subject), ("tags", ", ".join(cable.tags)),
-        ("references", ", ".join(cable.references)), ("signer", cable.signer)))
+        ("references", ", ".join(cable.references)), ("signer", cable.signer)) if v)
     paras = []
     link_of: dict[int, str] = {}
     for k, p in enumerate(cable.paragraphs):
@@ -110,15 +90,16 @@ def cable_page(cable, facts: list[dict], entities: dict[int, list] | None = None
         text = _segments(cable.paragraph_text(p), p.start, entities.get(k, []), anchors)
         rels = relations.get(k, [])
         rel_html = f'<div class="rels">{"<br>".join(escape(r) for r in rels)}</div>' if rels else ""
-        paras.append(f'<div class="para" id="p{k}"><span class="num">¶{escape(p.number or "-")}</span>{text}</div>'
+        paras.append(f'<div class="para" id="p{k}"><span class="num">{escape("¶" + p.number if p.number else "")}</span>{text}</div>'
                      f"{rel_html}")
     fact_rows = "".join(
-        f'<tr id="row-fact-{n}"><td>{escape(f["type"])}</td><td>{escape(fact_summary(f))}</td>'
-        f'<td>¶{escape(str(f.get("paragraph") or "-"))}</td>'
-        f'<td><a href="#{escape(link_of.get(n, f"fact-{n}"))}">{escape(f["text"][:160])}</a></td></tr>'
+        f'<tr id="row-fact-{n}"><td>{escape(f["type"])}</td><td>{escape(summary(f))}</td>'
+        f'<td>{escape("¶" + str(f["paragraph"]) if f.get("paragraph") else "")}</td>'
+        f'<td><a href="#{escape(link_of.get(n, f"row-fact-{n}"))}">{escape(short(f["text"]))}</a></td></tr>'
         for n, f in enumerate(facts))
     nav = f'<p><a href="{escape(back)}">← dashboard</a></p>' if back else ""
-    body = (f"{nav}<h1>{escape(cable.id or 'cable')}: {escape(cable.subject or '')}</h1>"
+    title = ": ".join(x for x in (cable.id or "cable", cable.subject) if x)
+    body = (f"{nav}<h1>{escape(title)}</h1>"
             f'<table class="meta">{meta_rows}</table><h2>Text</h2>{"".join(paras)}'
             f"<h2>Facts ({len(facts)})</h2><table><tr><th>type</th><th>fields</th><th>¶</th><th>sentence</th></tr>"
             f"{fact_rows}</table>")

@@ -210,19 +210,21 @@ def annotations_stats(as_json: bool = typer.Option(False, "--json", help="Totals
 def annotations_agreement(
     output: Path = typer.Option(None, "-o", "--output", help="Also write the figures as JSON."),
 ) -> None:
-    """Agreement of the narratives read twice (annotations/agreement/working) with their gold."""
-    from .annotations.agreement import narrative_agreement
+    """Agreement of the documents read twice (annotations/agreement/working) with their gold, per genre."""
+    from .annotations.agreement import reading_agreement
 
-    result = narrative_agreement()
-    table = Table(title=f"agreement: {len(result['documents'])} narratives read twice")
-    for col in ("level", "agreeing", "first reading", "second reading", "F1"):
-        table.add_column(col)
-    for level, s in (("entities", result["entities"]), ("relations", result["relations"]),
-                     ("facts (micro)", result["facts"]["micro"])):
-        table.add_row(level, str(s["tp"]), str(s["gold"]), str(s["predicted"]), f"{s['f1']:.3f}")
-    console.print(table)
+    results = {}
+    for genre, narratives in (("narratives", True), ("cables", False)):
+        result = results[genre] = reading_agreement(narratives=narratives)
+        table = Table(title=f"agreement: {len(result['documents'])} {genre} read twice")
+        for col in ("level", "agreeing", "first reading", "second reading", "F1"):
+            table.add_column(col)
+        for level, s in (("entities", result["entities"]), ("relations", result["relations"]),
+                         ("facts (micro)", result["facts"]["micro"])):
+            table.add_row(level, str(s["tp"]), str(s["gold"]), str(s["predicted"]), f"{s['f1']:.3f}")
+        console.print(table)
     if output:
-        output.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+        output.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
 
 
 @annotations_app.command("splits")

@@ -44,9 +44,10 @@ def disagreements(a: Gold, b: Gold) -> list[tuple[str, tuple]]:
            [("only B", k) for k in sorted(kb - ka, key=lambda k: k[1])]
 
 
-def narrative_agreement(root=None) -> dict:
-    """Entity, relation and fact agreement between the gold of narratives and their second readings
-    (``annotations/agreement/working/<ID>.json``, working format), summed over the documents."""
+def reading_agreement(root=None, narratives: bool | None = None) -> dict:
+    """Entity, relation and fact agreement between the gold and the second readings
+    (``annotations/agreement/working/<ID>.json``, working format), summed over the documents: the
+    narratives only (``narratives=True``), the cables only (``False``) or both (``None``)."""
     import json
 
     from ..corpus import load_cable, project_root
@@ -59,6 +60,8 @@ def narrative_agreement(root=None) -> dict:
     first, second, facts_a, facts_b, ids = [], [], [], [], []
     for path in sorted((root / "annotations" / "agreement" / "working").glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
+        if narratives is not None and data["cable"].startswith("factbook-") != narratives:
+            continue
         cable, gold = load_resolved(data["cable"], root)
         relations = [Relation(r["from_id"], r["to_id"], r["type"]) for r in data.get("relations", [])]
         first.append(gold)

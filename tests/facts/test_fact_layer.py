@@ -81,7 +81,31 @@ REGIONS = [
      "Argentina", {("route", "ARG", "ARG")}),
     ("Azerbaijan is primarily a source country for men and women; men and boys are trafficked to Russia for "
      "forced labor.", "Azerbaijan", {("route", "AZE", "RUS")}),
+    ("Cyprus is a source and destination country for men and women from Eastern Europe, India, Vietnam, and "
+     "sub-Saharan Africa who are subjected to forced labor and sex trafficking.", "Cyprus",
+     {("route", o, "CYP") for o in ("eastern europe", "IND", "VNM", "sub-saharan africa")}),
+    ("Women and girls from South and Southeast Asia and East Africa are subjected to forced labor in Lebanon.",
+     "Lebanon", {("route", "southeast asia", "LBN"), ("route", "east africa", "LBN")}),
+    ("Gabon is a destination country for children from Central African countries subjected to forced labor.",
+     "Gabon", {("route", "central african", "GAB")}),
 ]
+
+# cables put two spaces after a full stop; the next sentence is a clause of its own, and a destination
+# named alone (``trafficked to and through Costa Rica``) is the destination of the origins listed next
+CABLE_ROUTES = [
+    ("Persons are trafficked to and through Costa Rica from all over the world.  Police and NGOs reported "
+     "that main source countries include Colombia, Nicaragua and Cuba.", "Costa Rica",
+     {("route", o, "CRI") for o in ("COL", "NIC", "CUB")}),
+    ("He gave an example of a Moldovan woman who came to Turkey years ago to recruit victims and married a "
+     "Turkish man; trafficking victims were found.", "Turkey", {("route", "MDA", "TUR")}),
+    ("From Chile, victims have been trafficked to Argentina and Peru.  Victims also come from Bolivia to Chile.",
+     "Chile", {("route", "CHL", "ARG"), ("route", "CHL", "PER"), ("route", "BOL", "CHL")}),
+]
+
+
+@pytest.mark.parametrize("text,country,expected", CABLE_ROUTES)
+def test_cable_sentences_and_carried_destinations(nlp, text, country, expected):
+    assert {f for f in facts(nlp, text, country) if f[0] == "route"} == expected
 
 
 @pytest.mark.parametrize("text,country,expected", REGIONS)
@@ -98,6 +122,10 @@ NOT_COUNTS = [
     "The ILO estimates that 12.3 million people are victims of forced labor worldwide, generating $31 billion in "
     "profits.",
     "An amendment to Article 394 excludes TIP victims from penalties for illegal immigrants.",
+    "Between 2000 and 2005, authorities arrested more than 57,000 drug traffickers in their efforts against "
+    "trafficking.",
+    "Though fewer than in 2007, the nearly 13,000 drug-related arrests made in 2008 show the fight against "
+    "trafficking continues.",
 ]
 
 

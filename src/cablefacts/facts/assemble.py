@@ -117,6 +117,12 @@ def _clause_around(text: str, start: int, end: int) -> tuple[str, str]:
     return before, after
 
 
+_OTHER_CRIMES = re.compile(r"\b(?:drugs?|narcotics?|cartels?|cocaine|heroin|arms|weapons|firearms|armed\s+conflict|"
+                           r"justice\s+and\s+peace|military\s+courts?|terroris\w*)\b", re.I)
+_TIP_NAMED = re.compile(r"\b(?:human|persons|TIP|TIP-related|sex|sexual|prostitut\w*|forced|victims?\s+of\s+trafficking)\b",
+                        re.I)
+
+
 def _count_kind(doc: Doc, e: Span) -> str | None:
     """What a VICTIM_COUNT or CASE_COUNT span counts: ``victims``, ``cases`` (people arrested, charged or
     convicted are offenders), or None (a number of an article, or of people who are not trafficked)."""
@@ -126,6 +132,8 @@ def _count_kind(doc: Doc, e: Span) -> str | None:
     before, after = _clause_around(text, e.start_char, e.end_char)
     if WORLDWIDE.search(before + e.text + after):
         return None
+    if _OTHER_CRIMES.search(before + e.text + after) and not _TIP_NAMED.search(before + e.text + after):
+        return None  # ``57,000 drug traffickers``, ``13,000 drug-related arrests``, victims of an armed conflict
     if e.label_ == "CASE_COUNT":
         if re.match(r"^\s*(?:of|involving)\s+(?:illegal\s+immigration|(?:migrant\s+)?smuggling|drug|narcotic|fraud)",
                     after, re.I):

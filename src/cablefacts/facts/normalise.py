@@ -193,8 +193,8 @@ def normalise_law(text: str | None) -> str | None:
     return re.sub(r"^(?:the|its|their)\s+", "", text.strip(), flags=re.I)
 
 
-# what pycountry lacks: short forms, demonyms and regions (None = not one country)
-PLACES: dict[str, str | None] = {
+# what pycountry lacks: other names of countries, and regions and groups of countries (None = not one country)
+COUNTRY_NAMES: dict[str, str | None] = {
     "uae": "ARE", "the uae": "ARE", "emirates": "ARE", "the emirates": "ARE", "united arab emirates": "ARE",
     "russia": "RUS", "iran": "IRN", "syria": "SYR", "south korea": "KOR", "korea": "KOR", "north korea": "PRK",
     "the united states": "USA", "united states": "USA", "u.s.": "USA", "us": "USA", "usa": "USA", "america": "USA",
@@ -209,6 +209,9 @@ PLACES: dict[str, str | None] = {
     "european union": None, "sub-saharan africa": None, "north africa": None, "east africa": None,
     "southern africa": None, "central asia": None, "south america": None, "north america": None, "oceania": None,
     "the balkans": None, "balkans": None, "scandinavia": None, "the levant": None,
+}
+# cities and provinces with the country they are in, and more regions
+PLACES: dict[str, str | None] = {**COUNTRY_NAMES,
     "south kazakhstan": "KAZ", "almaty": "KAZ", "astana": "KAZ", "aktau": "KAZ", "atyrau": "KAZ",
     "istanbul": "TUR", "antalya": "TUR", "cairo": "EGY", "alexandria": "EGY", "sinai": "EGY",
     "sinai peninsula": "EGY", "reykjavik": "ISL", "santiago": "CHL", "buenos aires": "ARG", "san jose": "CRI",
@@ -220,12 +223,11 @@ PLACES: dict[str, str | None] = {
     "eastern europe": None, "asia": None, "central america": None, "latin america": None, "the gulf": None,
     "gulf": None, "persian gulf": None, "south asia": None, "southeast asia": None, "east asia": None,
     "africa": None, "west africa": None, "the caribbean": None, "caribbean": None, "former soviet union": None,
-    "sub-saharan africa": None, "horn of africa": None, "the horn of africa": None, "east africa": None,
-    "north africa": None, "central africa": None, "northeast asia": None, "north asia": None, "eurasia": None,
+    "horn of africa": None, "the horn of africa": None, "central africa": None, "northeast asia": None, "north asia": None, "eurasia": None,
     "the americas": None, "northern europe": None, "southern europe": None, "central europe": None,
     "continental europe": None, "southeast europe": None, "southeastern europe": None, "south east asia": None,
     "the mediterranean": None, "mediterranean": None, "the pacific": None, "south pacific": None,
-    "pacific islands": None, "west asia": None, "western asia": None, "gulf states": None, "arab states": None,
+    "pacific islands": None, "west asia": None, "western asia": None, "arab states": None,
     "former soviet republics": None, "former soviet states": None, "commonwealth of independent states": None,
 }
 # places named by kind: internal ones take the country of the document, "neighbouring countries" none
@@ -305,7 +307,7 @@ def place_code(text: str) -> str | None:
 def names_country(text: str) -> bool:
     """Whether a place is a country itself or its nationality (``Turkey``, ``Turkish``), not a city or region."""
     t = re.sub(r"^the ", "", re.sub(r"\s+", " ", text.strip().lower()))
-    return t in DEMONYMS or t.rstrip("s") in DEMONYMS or t in _country_names()
+    return bool(t in DEMONYMS or t.rstrip("s") in DEMONYMS or t in _country_names() or COUNTRY_NAMES.get(t))
 
 
 @lru_cache(maxsize=1)

@@ -13,10 +13,10 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
+from . import pipeline  # noqa: F401  (registers the factories)
 from .cable import Cable, Paragraph, parse_cable
 from .facts.assemble import Fact, facts_from_doc
 from .facts.normalise import first_country
-from . import pipeline  # noqa: F401  (registers the factories)
 from .pipeline.gate import is_relevant
 from .pipeline.tokenizer import blank_nlp
 

@@ -618,7 +618,8 @@ def doccano_push(
     url: str = URL, username: str = USER, password: str = PASSWORD, project_name: str = PROJECT,
 ) -> None:
     """Create (or reuse) the project with the schema's labels and upload paragraphs with annotations."""
-    from .annotations import doccano, doccano_server as ds
+    from .annotations import doccano
+    from .annotations import doccano_server as ds
     from .annotations.store import Entity, Gold, Relation, annotated_ids, load_resolved
     from .corpus import CorpusError, load_cable
 

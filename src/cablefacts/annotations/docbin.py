@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..pipeline.tokenizer import blank_nlp
 from spacy.tokens import Doc, DocBin
 
 from ..cable import Cable
+from ..pipeline.tokenizer import blank_nlp
 from .store import Gold
 
 RELATIONS_KEY = "relations"

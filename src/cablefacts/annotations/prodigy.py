@@ -3,9 +3,8 @@ with ``head``/``child`` token indices."""
 
 from __future__ import annotations
 
-from ..pipeline.tokenizer import blank_nlp
-
 from ..cable import Cable
+from ..pipeline.tokenizer import blank_nlp
 from .store import Entity, Gold, Relation
 
 

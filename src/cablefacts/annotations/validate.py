@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from pathlib import Path
-
 from importlib import resources
+from pathlib import Path
 
 import jsonschema
 
 from ..corpus import CorpusError, load_cable, read_manifest
 from ..pipeline.tokenizer import blank_nlp
-from .gold_facts import facts_dir, load_gold_facts, resolve_facts
 from . import schema
+from .gold_facts import facts_dir, load_gold_facts, resolve_facts
 from .store import AlignmentError, Gold, gold_dir, to_body
 
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 
 from ..cable import CableFileError, read_cable_file
 from ..pipeline.gate import is_relevant

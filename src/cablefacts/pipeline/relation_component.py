@@ -12,7 +12,7 @@ offsets, as ``cablefacts annotations convert`` writes them).
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 import numpy
 from spacy.language import Language
@@ -24,8 +24,8 @@ from thinc.api import Model, Optimizer, set_dropout_rate
 
 from ..annotations.docbin import RELATIONS_KEY
 from ..annotations.schema import RELATIONS, allowed, candidate_types
-from .relation_model import Pair, to_numpy
 from . import extensions  # noqa: F401  (doc._.relations)
+from .relation_model import Pair, to_numpy
 
 TYPES = list(RELATIONS)
 
@@ -33,7 +33,7 @@ TYPES = list(RELATIONS)
 @Language.factory("cablefacts_rel", default_config={"threshold": 0.5, "max_distance": 60},
                   default_score_weights={"rel_micro_f": 1.0, "rel_micro_p": 0.0, "rel_micro_r": 0.0})
 def make_relation_extractor(nlp: Language, name: str, model: Model, threshold: float,
-                            max_distance: int) -> "RelationExtractor":
+                            max_distance: int) -> RelationExtractor:
     return RelationExtractor(nlp.vocab, model, name, threshold=threshold, max_distance=max_distance)
 
 

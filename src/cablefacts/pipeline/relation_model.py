@@ -9,7 +9,7 @@ the gap between them and their order.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import numpy
 from spacy.tokens import Doc

@@ -52,7 +52,7 @@ def _penalties_elsewhere(doc: Doc, ents: list[Span], sent: list[int], rels: set[
 @Language.factory("cablefacts_relation_rules",
                   default_config={"window": 60, "merge": False, "types": None, "prefer": []})
 def make_relation_rules(nlp: Language, name: str, window: int, merge: bool, types: list[str] | None,
-                        prefer: list[str]) -> "RelationRules":
+                        prefer: list[str]) -> RelationRules:
     """With ``merge``, the relations already on the doc (a trained component's) are kept and the
     rules only add links between pairs they leave unlinked, except for the types in ``prefer``, where
     the rules' links replace them; ``types`` restricts the rules' types."""

@@ -100,9 +100,8 @@ def _role(doc: Doc, ents: list[Span], group: list[int], clause_start: int) -> Pl
         pl.role = "transit"
     elif ORIGIN_CUE.search(before) or AFTER_SOURCE.match(after):
         pl.role = "origin"
-    elif DEST_CUE.search(before) or AFTER_DEST.match(after):
-        pl.role = "destination"
-    elif IN_CUE.search(before) and TRAFFICKING.search(clause_before):
+    elif (DEST_CUE.search(before) or AFTER_DEST.match(after)
+          or (IN_CUE.search(before) and TRAFFICKING.search(clause_before))):
         pl.role = "destination"
     elif all(ents[i].label_ == "NORP" for i in group):  # a nationality says where people come from
         pl.role = "origin"

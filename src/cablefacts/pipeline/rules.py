@@ -86,7 +86,7 @@ def _place_pattern() -> re.Pattern:
 
 @Language.factory("cablefacts_rules", default_config={"overwrite": True, "labels": None, "prefer": []})
 def make_rules(nlp: Language, name: str, overwrite: bool, labels: list[str] | None, prefer: list[str]
-               ) -> "EntityRules":
+               ) -> EntityRules:
     """``labels`` restricts the rules to some labels (those where they are exact), e.g. to feed the NER;
     without ``overwrite``, the spans of the labels in ``prefer`` still replace the entities they overlap."""
     return EntityRules(overwrite, labels, prefer)

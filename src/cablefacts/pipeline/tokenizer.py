@@ -12,7 +12,6 @@ from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 
-
 def _not_emoticon(text: str) -> bool:
     return any(ch.isalnum() for ch in text)
 

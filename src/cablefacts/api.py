@@ -61,6 +61,6 @@ def facts_from_docs(cable: Cable, docs, paragraphs: list[Paragraph] | None = Non
     """Facts of a cable from the docs of its ``paragraphs`` (default: all), already through the pipeline."""
     country = cable_country(cable)
     out: list[Fact] = []
-    for p, doc in zip(cable.paragraphs if paragraphs is None else paragraphs, docs):
+    for p, doc in zip(cable.paragraphs if paragraphs is None else paragraphs, docs, strict=True):
         out.extend(facts_from_doc(doc, cable, p.start, country))
     return out

@@ -633,10 +633,11 @@ def doccano_push(
                 cable = load_cable(cid)
                 nlp = load(model)
                 entities, relations = [], []
-                for p, doc in zip(cable.paragraphs, nlp.pipe(cable.paragraph_text(p) for p in cable.paragraphs)):
+                docs = nlp.pipe(cable.paragraph_text(p) for p in cable.paragraphs)
+                for p, doc in zip(cable.paragraphs, docs, strict=True):
                     ids = [f"P{p.start + e.start_char}" for e in doc.ents]
                     entities += [Entity(i, e.label_, p.start + e.start_char, p.start + e.end_char)
-                                 for i, e in zip(ids, doc.ents)]
+                                 for i, e in zip(ids, doc.ents, strict=True)]
                     relations += [Relation(ids[h], ids[c], t) for h, c, t, _ in doc._.relations]
                 gold = Gold(cid, "", entities, relations)
             else:
@@ -707,7 +708,7 @@ def show_cmd(
     nlp = load(model)
     docs = list(nlp.pipe(cable.paragraph_text(p) for p in cable.paragraphs))
     entities, relations = {}, {}
-    for k, (p, doc) in enumerate(zip(cable.paragraphs, docs)):
+    for k, (p, doc) in enumerate(zip(cable.paragraphs, docs, strict=True)):
         entities[k] = [(p.start + e.start_char, p.start + e.end_char, e.label_) for e in doc.ents]
         relations[k] = [f"{doc.ents[h].text} —{t}→ {doc.ents[c].text}" for h, c, t, _ in doc._.relations]
     facts = [f.to_dict() for f in facts_from_docs(cable, docs)]

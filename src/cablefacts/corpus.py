@@ -76,7 +76,7 @@ def write_manifest(entries: list[Entry], root: Path | None = None) -> Path:
 
 def _shingles(text: str) -> set[tuple[str, ...]]:
     words = re.findall(r"\w+", text.lower())
-    return set(zip(*(words[i:] for i in range(5))))
+    return set(zip(*(words[i:] for i in range(5)), strict=False))  # stops at the shortest
 
 
 def near_duplicate_groups(bodies: dict[str, str]) -> dict[str, str]:

@@ -30,7 +30,7 @@ def compare(a: list[Gold], b: list[Gold]) -> dict:
     out = {}
     for name, keys in (("entities", entity_keys), ("relations", relation_keys)):
         tp = n_a = n_b = 0
-        for ga, gb in zip(a, b):
+        for ga, gb in zip(a, b, strict=True):
             ka, kb = keys(ga), keys(gb)
             tp, n_a, n_b = tp + len(ka & kb), n_a + len(ka), n_b + len(kb)
         out[name] = prf(tp, n_b, n_a)

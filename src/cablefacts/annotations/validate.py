@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from importlib import resources
+from itertools import pairwise
 from pathlib import Path
 
 import jsonschema
@@ -68,7 +69,7 @@ def validate_gold(gold: Gold, name: str, text: str, root: Path | None = None, nl
     starts = {t.idx for t in doc}
     ends = {t.idx + len(t) for t in doc}
     ids = {}
-    for raw_e, e in zip(gold.entities, body.entities):
+    for raw_e, e in zip(gold.entities, body.entities, strict=True):
         where = f'"id": "{e.id}"'
         if e.id in ids:
             add(where, f"duplicate entity id {e.id}")
@@ -87,7 +88,7 @@ def validate_gold(gold: Gold, name: str, text: str, root: Path | None = None, nl
         if span != span.strip() or (tokens is not None and tokens[-1].is_punct and tokens[-1].text in ".,;:"):
             add(where, f"entity {e.id}: {span!r} has whitespace or punctuation at its edge")
     ordered = sorted(body.entities, key=lambda e: e.start)
-    for a, b in zip(ordered, ordered[1:]):
+    for a, b in pairwise(ordered):
         if b.start < a.end:
             add(f'"id": "{b.id}"', f"entities {a.id} and {b.id} overlap")
     for r in gold.relations:

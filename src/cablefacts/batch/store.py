@@ -110,7 +110,7 @@ class Store:
                                ' ORDER BY path, start, "end", type, id')
         for row in rows:
             if paths is None or row[0] in paths:
-                yield {**dict(zip(BASE_FIELDS, row[1:8])), **json.loads(row[8])}
+                yield {**dict(zip(BASE_FIELDS, row[1:8], strict=True)), **json.loads(row[8])}
 
     def counts(self) -> dict[str, int]:
         return dict(self.db.execute("SELECT status, COUNT(*) FROM cables GROUP BY status"))

@@ -192,7 +192,7 @@ def read_header(lines: list[Line], name_year: int | None = None) -> Header:
         i = texts.index("Identifier")
         keys = texts[i : i + 4]
         values = [t for t in texts[i + 4 :] if t][:4]
-        ident = dict(zip((k.lower() for k in keys), values))
+        ident = dict(zip((k.lower() for k in keys), values, strict=False))  # values may run short
         if "Cable title:" in texts:
             j = texts.index("Cable title:")
             title = next((t for t in texts[j + 1 :] if t), None)

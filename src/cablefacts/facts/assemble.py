@@ -66,7 +66,8 @@ def _stage(span: str, before: str, after: str) -> str:
 
 
 # a number that names an article, a law or a share, not a count
-_NOT_A_COUNT_BEFORE = re.compile(r"(?:\bArt(?:icles?|\.)|\bLaw|\bNo\.|\bDecree|\bResolution|\bparagraph|\bSection)\s*$", re.I)
+_NOT_A_COUNT_BEFORE = re.compile(r"(?:\bArt(?:icles?|\.)|\bLaw|\bNo\.|\bDecree|\bResolution|\bparagraph|\bSection)\s*$",
+                                 re.I)
 _TIP_WORDS = re.compile(r"traffick|victim|exploit|rescu|forced|prostitut|brothel|\bsold\b|enslav|servitude|"
                         r"bonded|repatriat|identified|TIP\b", re.I)
 # counts of people who are not trafficked: populations, officials and staff, trainees, migrants in general
@@ -88,7 +89,8 @@ WORLDWIDE = re.compile(r"\bworld-?wide\b|\bglobal(?:ly)?\b|around the world|\bIL
                        r"\bacross the world\b", re.I)
 
 
-_WAGE_AFTER = re.compile(r"^(?:\s?[-\u2013]\s?\d[\d,]*)?\s*(?:\([^)]*\)\s*)?(?:a|per|each|every)\s+(?:night|day|week|month|year|hour)|"
+_WAGE_AFTER = re.compile(r"^(?:\s?[-\u2013]\s?\d[\d,]*)?\s*(?:\([^)]*\)\s*)?"
+                         r"(?:a|per|each|every)\s+(?:night|day|week|month|year|hour)|"
                          r"^\s*(?:\([^)]*\)\s*)?(?:weekly|monthly|daily|nightly)|^\s*(?:\([^)]*\)\s*)?(?:in\s+)?"
                          r"(?:bribes?|salary|wages?)", re.I)
 _WAGE_BEFORE = re.compile(r"\b(?:earn|make|paid|pay|salary|wages?|costs?|promising|fees?\s+exceeding|"

@@ -70,14 +70,14 @@ class RelationExtractor(TrainablePipe):
         cands = [candidates(d, self.cfg["max_distance"]) for d in docs]
         if not any(cands):
             return cands, numpy.zeros((0, len(self.labels)), dtype="f")
-        scores = self.model.predict((docs, [_pairs(d, c) for d, c in zip(docs, cands)]))
+        scores = self.model.predict((docs, [_pairs(d, c) for d, c in zip(docs, cands, strict=True)]))
         return cands, to_numpy(scores)
 
     def set_annotations(self, docs: Iterable[Doc], predictions) -> None:
         cands, scores = predictions
         row = 0
         threshold = self.cfg["threshold"]
-        for doc, doc_cands in zip(docs, cands):
+        for doc, doc_cands in zip(docs, cands, strict=True):
             labels = [e.label_ for e in doc.ents]
             rels = []
             for i, j in doc_cands:

@@ -77,7 +77,7 @@ def _pair_forward(model: Model, inputs, is_train: bool) -> tuple[Floats2d, Calla
     ops = model.ops
     width = tok2vec.get_dim("nO")
     rows = []
-    for doc, vecs, doc_pairs in zip(docs, tokvecs, pairs):
+    for doc, vecs, doc_pairs in zip(docs, tokvecs, pairs, strict=True):
         for pair in doc_pairs:
             parts = [vecs[s:e].mean(axis=0) if e > s else ops.alloc1f(width) for s, e in _spans(pair)]
             rows.append(ops.xp.concatenate([*parts, ops.asarray1f(_extra(doc, pair))]))
@@ -86,7 +86,7 @@ def _pair_forward(model: Model, inputs, is_train: bool) -> tuple[Floats2d, Calla
     def backprop(d_output: Floats2d) -> list:
         d_tokvecs = [ops.alloc2f(*v.shape) for v in tokvecs]
         row = 0
-        for d_vecs, doc_pairs in zip(d_tokvecs, pairs):
+        for d_vecs, doc_pairs in zip(d_tokvecs, pairs, strict=True):
             for pair in doc_pairs:
                 for k, (s, e) in enumerate(_spans(pair)):
                     if e > s:

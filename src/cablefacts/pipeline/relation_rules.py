@@ -38,7 +38,8 @@ def _penalties_elsewhere(doc: Doc, ents: list[Span], sent: list[int], rels: set[
         if p.label_ != "PENALTY" or any(c == j for _, c, t in rels if t == "PUNISHABLE_BY"):
             continue
         same = [i for i, a in enumerate(ents) if a.label_ == "ARTICLE" and sent[a.start] == sent[p.start]]
-        after = [i for i in same if ents[i].start > p.start and re.search(r"\bunder\s*$", doc[p.end:ents[i].start].text)]
+        after = [i for i in same
+                 if ents[i].start > p.start and re.search(r"\bunder\s*$", doc[p.end:ents[i].start].text)]
         if after:
             yield after[0], j
             continue

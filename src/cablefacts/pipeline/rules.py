@@ -18,7 +18,8 @@ from spacy.util import filter_spans
 from ..facts.normalise import DEMONYMS, GENERIC_PLACES, PLACES
 from .general_spans import SPANS_KEY
 
-NUM = (r"(?i:(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?(?:\s?[-\u2013]\s?\d[\d,]*)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+NUM = (r"(?i:(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?(?:\s?[-\u2013]\s?\d[\d,]*)?"
+       r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
        r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
        r"ninety|hundred)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine|hundred))*|both)")
 APPROX = r"(?:(?:about|nearly|approximately|over|more than|at least|almost|some|roughly|up to)\s+)?"

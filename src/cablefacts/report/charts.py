@@ -28,7 +28,7 @@ def bar_chart(counts: dict[str, float], title: str, links: dict[str, str], ylabe
     keys = list(counts)
     fig, ax = plt.subplots(figsize=(max(4, 0.5 * len(keys) + 2), 3))
     bars = ax.bar(range(len(keys)), [counts[k] for k in keys], color="#4c78a8")
-    for bar, key in zip(bars, keys):
+    for bar, key in zip(bars, keys, strict=True):
         bar.set_url(links.get(key, ""))
     ax.set_xticks(range(len(keys)), keys, rotation=45, ha="right", fontsize=8)
     if counts and max(counts.values()) > 50 * max(1, min(v for v in counts.values() if v > 0)):

@@ -198,11 +198,14 @@ def _index_page(facts: list[dict], cables: dict[str, dict]) -> str:
         f'<td>{escape(" ".join(f["_countries"]))}</td><td>{escape(str(f.get("law") or "-"))}</td>'
         f'<td>{escape(str(f.get("article")))}{escape("(" + f["part"] + ")" if f.get("part") else "")}'
         f'{escape("(" + f["clause"] + ")" if f.get("clause") else "")}</td>'
-        f"<td>{escape(_penalty(f))}</td><td><a href=\"{escape(f['_link'])}\">{escape(f.get('cable') or '')}</a></td></tr>"
-        for f in sorted(by_type["provision"], key=lambda f: (f["_countries"], str(f.get("law")), str(f.get("article")))))
+        f"<td>{escape(_penalty(f))}</td>"
+        f"<td><a href=\"{escape(f['_link'])}\">{escape(f.get('cable') or '')}</a></td></tr>"
+        for f in sorted(by_type["provision"],
+                        key=lambda f: (f["_countries"], str(f.get("law")), str(f.get("article")))))
     n_cables = sum(1 for c in cables.values() if c["status"] == "done")
     failed = sum(1 for c in cables.values() if c["status"] == "failed")
-    counts = ", ".join(f'<a href="{escape(_link(type=t))}">{len(v)} {escape(t)}</a>' for t, v in sorted(by_type.items()))
+    counts = ", ".join(f'<a href="{escape(_link(type=t))}">{len(v)} {escape(t)}</a>'
+                       for t, v in sorted(by_type.items()))
     body = (f"<h1>Trafficking facts</h1><p>{n_cables} cables read, {failed} failed; {len(facts)} facts: {counts}. "
             f'<a href="facts.html">All facts</a>.</p>'
             f'<h2>Routes</h2><div id="route-map">{route_svg}</div>'

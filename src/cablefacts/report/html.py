@@ -8,6 +8,7 @@ Content-Security-Policy forbids any outside resource. Pages use no external reso
 from __future__ import annotations
 
 from html import escape
+from itertools import pairwise
 
 from ..annotations.schema import COLOURS
 
@@ -62,7 +63,7 @@ def _segments(text: str, offset: int, ents: list[tuple[int, int, str]], anchors:
     cuts = sorted(b for b in bounds if 0 <= b <= len(text))
     out = []
     open_anchor = None
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in pairwise(cuts):
         anchor = next((x for x in anchors if x[0] - offset <= a and b <= x[1] - offset), None)
         if anchor is not open_anchor:
             if open_anchor is not None:

@@ -5,14 +5,19 @@ from __future__ import annotations
 import json
 import time
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from . import corpus as corpus_mod
-from .cable import CableFileError, read_cable_file
+from .cable import Cable, CableFileError, read_cable_file
+
+if TYPE_CHECKING:
+    from .batch.runner import RunSummary
 
 app = typer.Typer(help="Structured, checkable facts about human trafficking from diplomatic cables.",
                   no_args_is_help=True, pretty_exceptions_enable=False)
@@ -25,7 +30,7 @@ console = Console()
 err = Console(stderr=True)
 
 
-def fail(message: str, code: int = 1) -> None:
+def fail(message: str, code: int = 1) -> NoReturn:
     err.print(f"[red]error:[/red] {message}", highlight=False)
     raise typer.Exit(code)
 
@@ -133,7 +138,7 @@ def corpus_manifest(
     """Rebuild corpus/manifest.tsv (hashes and near-duplicate groups); keeps the bulk cables and narratives it
     lists."""
     try:
-        old = corpus_mod.read_manifest().values()
+        old = list(corpus_mod.read_manifest().values())
     except FileNotFoundError:
         old = []
     keep = [e.cable_id for e in old if e.source == "bulk"]
@@ -313,7 +318,12 @@ def annotations_import(
         except CorpusError as e:
             fail(str(e))
         reader = doccano.from_records if fmt == "doccano" else prodigy.from_tasks
-        gold = reader(cable, records, sha256_text(cable.raw))
+        try:
+            gold = reader(cable, records, sha256_text(cable.raw))
+        except (doccano.RecordError, ValueError) as e:
+            fail(f"{path}: {e}")
+        except KeyError as e:
+            fail(f"{path}: {cid}: a record has no field {e}")
         save_gold(to_raw(gold, cable))
         console.print(f"{cid}: {len(gold.entities)} entities, {len(gold.relations)} relations")
 
@@ -378,7 +388,7 @@ def extract_cmd(
         task = bar.add_task("extracting", total=len(files), facts=0, rate="-")
         started = time.perf_counter()
 
-        def progress(n: int, s) -> None:
+        def progress(n: int, s: RunSummary) -> None:
             seen = s.done + s.failed + s.skipped
             rate = (s.done + s.failed) / max(time.perf_counter() - started, 1e-9)
             bar.update(task, completed=seen, facts=s.facts, rate=f"{rate:.1f}")
@@ -496,7 +506,7 @@ def train_cmd(
 
     if not config.exists():
         fail(f"{config}: no such config")
-    overrides = {"training.max_epochs": max_epochs} if max_epochs else {}
+    overrides: dict[str, int | str] = {"training.max_epochs": max_epochs} if max_epochs else {}
     if transformer:
         overrides["paths.transformer"] = transformer
     best = train(config, output, seed=seed, overrides=overrides, install=None if no_install else install,
@@ -732,7 +742,7 @@ def report_cmd(
     console.print(f"{index} (open it in a browser; it needs no server and no network)")
 
 
-def _gate_passes(cables) -> tuple[int, int]:
+def _gate_passes(cables: Iterable[Cable]) -> tuple[int, int]:
     """Paragraphs of ``cables`` that pass the relevance gate, and all their paragraphs."""
     from .pipeline.gate import is_relevant
 
@@ -759,12 +769,13 @@ def gate_cmd(
     for cid, cable in cables.items():
         for f in resolve_facts(load_gold_facts(cid), cable):
             facts += 1
-            kept += is_relevant(cable.paragraph_text(cable.paragraph_at(f["start"])))
+            p = cable.paragraph_at(f["start"])
+            kept += p is not None and is_relevant(cable.paragraph_text(p))  # outside the paragraphs: never read
     passed, paras = _gate_passes(cables.values())
     console.print(f"gold facts whose paragraph passes the gate: {kept}/{facts} = {kept / max(facts, 1):.1%}")
     console.print(f"paragraphs of the annotated cables passed: {passed}/{paras} = {passed / max(paras, 1):.1%}")
     if folder:
-        def readable():
+        def readable() -> Iterator[Cable]:
             for path in sorted(folder.iterdir()):
                 try:
                     yield read_cable_file(path)

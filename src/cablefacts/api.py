@@ -8,10 +8,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from . import pipeline  # noqa: F401  (registers the factories)
 from .cable import Cable, Paragraph, parse_cable
@@ -57,7 +59,7 @@ def extract(cable: str | Cable, nlp: Language | None = None, *, gate: bool = Tru
     return facts_from_docs(cable, nlp.pipe(cable.paragraph_text(p) for p in paragraphs), paragraphs)
 
 
-def facts_from_docs(cable: Cable, docs, paragraphs: list[Paragraph] | None = None) -> list[Fact]:
+def facts_from_docs(cable: Cable, docs: Iterable[Doc], paragraphs: list[Paragraph] | None = None) -> list[Fact]:
     """Facts of a cable from the docs of its ``paragraphs`` (default: all), already through the pipeline."""
     country = cable_country(cable)
     out: list[Fact] = []

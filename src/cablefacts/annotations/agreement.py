@@ -6,6 +6,8 @@ entities' spans and labels are equal.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from .store import Gold, Relation
 
 
@@ -44,7 +46,7 @@ def disagreements(a: Gold, b: Gold) -> list[tuple[str, tuple]]:
            [("only B", k) for k in sorted(kb - ka, key=lambda k: k[1])]
 
 
-def narrative_agreement(root=None) -> dict:
+def narrative_agreement(root: Path | None = None) -> dict:
     """Entity, relation and fact agreement between the gold of narratives and their second readings
     (``annotations/agreement/working/<ID>.json``, working format), summed over the documents."""
     import json

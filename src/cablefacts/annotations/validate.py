@@ -9,6 +9,7 @@ from itertools import pairwise
 from pathlib import Path
 
 import jsonschema
+from spacy.language import Language
 
 from ..corpus import CorpusError, load_cable, read_manifest
 from ..pipeline.tokenizer import blank_nlp
@@ -32,7 +33,7 @@ def _line_of(text: str, needle: str) -> int:
     return text.count("\n", 0, i) + 1 if i >= 0 else 1
 
 
-def validate_gold_file(path: Path, root: Path | None = None, nlp=None) -> list[Problem]:
+def validate_gold_file(path: Path, root: Path | None = None, nlp: Language | None = None) -> list[Problem]:
     """Every problem of one gold file, each with file, line and reason."""
     text = path.read_text(encoding="utf-8")
     try:
@@ -44,7 +45,8 @@ def validate_gold_file(path: Path, root: Path | None = None, nlp=None) -> list[P
     return problems + validate_gold(gold, str(path), text, root, nlp) + validate_gold_facts(gold.cable, root)
 
 
-def validate_gold(gold: Gold, name: str, text: str, root: Path | None = None, nlp=None) -> list[Problem]:
+def validate_gold(gold: Gold, name: str, text: str, root: Path | None = None,
+                  nlp: Language | None = None) -> list[Problem]:
     """Problems of gold in raw offsets; ``text`` is its serialised form, for line numbers."""
     nlp = nlp or blank_nlp()
     problems: list[Problem] = []
@@ -62,8 +64,8 @@ def validate_gold(gold: Gold, name: str, text: str, root: Path | None = None, nl
     try:
         cable = load_cable(gold.cable, root)
         body = to_body(gold, cable)
-    except (CorpusError, AlignmentError) as e:
-        add('"entities"', str(e))
+    except (CorpusError, AlignmentError) as err:
+        add('"entities"', str(err))
         return problems
     doc = nlp.make_doc(cable.body)
     starts = {t.idx for t in doc}

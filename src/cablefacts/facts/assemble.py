@@ -263,7 +263,7 @@ def facts_from_doc(doc: Doc, cable: Cable, offset: int, default_country: str | N
             tier = N.parse_tier(e.text)
             countries = [N.place_code(ents[h].text) for h in heads.get((i, "RANKED"), [])]
             country = next((c for c in countries if c), None) or (
-                default_country if default_country in N.countries_named(sentence) else None)
+                default_country if default_country and default_country in N.countries_named(sentence) else None)
             if tier is None or country is None:
                 continue
             prev = re.search(r"from\s+(Tier\s*\w+(?:\s+Watch\s*list)?|the\s+Watch\s*list)\s+to\s*$",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
 from html import escape
 from pathlib import Path
 from urllib.parse import urlencode
@@ -129,7 +130,7 @@ def _filters(facts: list[dict], with_type: bool) -> str:
     years = sorted({f["_year"] for f in facts if f["_year"]})
     types = sorted({f["type"] for f in facts})
 
-    def select(name: str, values) -> str:
+    def select(name: str, values: Iterable[object]) -> str:
         opts = "".join(f'<option value="{escape(str(v))}">{escape(str(v))}</option>' for v in values)
         return f'<label>{name} <select id="f-{name}"><option value="">all</option>{opts}</select></label> '
 
@@ -151,7 +152,7 @@ def _facts_page(facts: list[dict]) -> str:
     return page("cablefacts: facts", body, FACTS_JS)
 
 
-def _link(**params) -> str:
+def _link(**params: object) -> str:
     return "facts.html?" + urlencode({k: v for k, v in params.items() if v is not None})
 
 
@@ -170,7 +171,7 @@ def _index_page(facts: list[dict], cables: dict[str, dict]) -> str:
     nodes = {n for leg in legs for n in leg}
     route_svg = charts.route_network(legs, {n: _link(type="route", country=n) for n in nodes})
 
-    def sums(kind: str, key) -> dict:
+    def sums(kind: str, key: Callable[[dict], object]) -> dict:
         acc: dict = defaultdict(float)
         for f in by_type[kind]:
             k = key(f)
@@ -186,7 +187,7 @@ def _index_page(facts: list[dict], cables: dict[str, dict]) -> str:
                                         {str(k): _link(type=kind, year=k) for k in by_year}, "count"))
         figures.append(charts.bar_chart({str(k): v for k, v in by_country.items()}, f"{kind} by country",
                                         {str(k): _link(type=kind, country=k) for k in by_country}, "count"))
-    money = defaultdict(float)
+    money: dict[tuple[object, object], float] = defaultdict(float)
     for f in by_type["money"]:
         money[(f["_year"], f.get("currency"))] += f.get("amount") or 0
     money_rows = "".join(

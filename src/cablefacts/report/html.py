@@ -11,6 +11,7 @@ from html import escape
 from itertools import pairwise
 
 from ..annotations.schema import COLOURS
+from ..cable import Cable
 
 CSS = """
 body{font:15px/1.5 system-ui,sans-serif;margin:0 auto;max-width:1100px;padding:1em 2em;color:#222}
@@ -83,7 +84,7 @@ def _segments(text: str, offset: int, ents: list[tuple[int, int, str]], anchors:
     return "".join(out)
 
 
-def cable_page(cable, facts: list[dict], entities: dict[int, list] | None = None,
+def cable_page(cable: Cable, facts: list[dict], entities: dict[int, list] | None = None,
                relations: dict[int, list[str]] | None = None, back: str | None = None) -> tuple[str, dict[int, str]]:
     """A cable: metadata, paragraphs (entities highlighted, relations listed, fact sentences anchored),
     and its facts, each linking to its sentence. Returns the page and, per fact, its sentence's anchor."""

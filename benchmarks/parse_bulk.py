@@ -75,7 +75,7 @@ def check_references(texts: list[str], cables: list[Cable]) -> None:
     posts = known_posts(texts, [c.id for c in cables])
     with_ref = fewer = 0
     exceptions = []
-    for text, cable in zip(texts, cables):
+    for text, cable in zip(texts, cables, strict=True):
         block = ref_block(text)
         if block is None:
             continue

@@ -8,15 +8,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
+from . import pipeline  # noqa: F401  (registers the factories)
 from .cable import Cable, Paragraph, parse_cable
 from .facts.assemble import Fact, facts_from_doc
 from .facts.normalise import first_country
-from . import pipeline  # noqa: F401  (registers the factories)
 from .pipeline.gate import is_relevant
 from .pipeline.tokenizer import blank_nlp
 
@@ -57,10 +59,10 @@ def extract(cable: str | Cable, nlp: Language | None = None, *, gate: bool = Tru
     return facts_from_docs(cable, nlp.pipe(cable.paragraph_text(p) for p in paragraphs), paragraphs)
 
 
-def facts_from_docs(cable: Cable, docs, paragraphs: list[Paragraph] | None = None) -> list[Fact]:
+def facts_from_docs(cable: Cable, docs: Iterable[Doc], paragraphs: list[Paragraph] | None = None) -> list[Fact]:
     """Facts of a cable from the docs of its ``paragraphs`` (default: all), already through the pipeline."""
     country = cable_country(cable)
     out: list[Fact] = []
-    for p, doc in zip(cable.paragraphs if paragraphs is None else paragraphs, docs):
+    for p, doc in zip(cable.paragraphs if paragraphs is None else paragraphs, docs, strict=True):
         out.extend(facts_from_doc(doc, cable, p.start, country))
     return out

@@ -5,14 +5,19 @@ from __future__ import annotations
 import json
 import time
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from . import corpus as corpus_mod
-from .cable import CableFileError, read_cable_file
+from .cable import Cable, CableFileError, read_cable_file
+
+if TYPE_CHECKING:
+    from .batch.runner import RunSummary
 
 app = typer.Typer(help="Structured, checkable facts about human trafficking from diplomatic cables.",
                   no_args_is_help=True, pretty_exceptions_enable=False)
@@ -25,7 +30,7 @@ console = Console()
 err = Console(stderr=True)
 
 
-def fail(message: str, code: int = 1) -> None:
+def fail(message: str, code: int = 1) -> NoReturn:
     err.print(f"[red]error:[/red] {message}", highlight=False)
     raise typer.Exit(code)
 
@@ -133,7 +138,7 @@ def corpus_manifest(
     """Rebuild corpus/manifest.tsv (hashes and near-duplicate groups); keeps the bulk cables and narratives it
     lists."""
     try:
-        old = corpus_mod.read_manifest().values()
+        old = list(corpus_mod.read_manifest().values())
     except FileNotFoundError:
         old = []
     keep = [e.cable_id for e in old if e.source == "bulk"]
@@ -315,7 +320,12 @@ def annotations_import(
         except CorpusError as e:
             fail(str(e))
         reader = doccano.from_records if fmt == "doccano" else prodigy.from_tasks
-        gold = reader(cable, records, sha256_text(cable.raw))
+        try:
+            gold = reader(cable, records, sha256_text(cable.raw))
+        except (doccano.RecordError, ValueError) as e:
+            fail(f"{path}: {e}")
+        except KeyError as e:
+            fail(f"{path}: {cid}: a record has no field {e}")
         save_gold(to_raw(gold, cable))
         console.print(f"{cid}: {len(gold.entities)} entities, {len(gold.relations)} relations")
 
@@ -380,7 +390,7 @@ def extract_cmd(
         task = bar.add_task("extracting", total=len(files), facts=0, rate="-")
         started = time.perf_counter()
 
-        def progress(n: int, s) -> None:
+        def progress(n: int, s: RunSummary) -> None:
             seen = s.done + s.failed + s.skipped
             rate = (s.done + s.failed) / max(time.perf_counter() - started, 1e-9)
             bar.update(task, completed=seen, facts=s.facts, rate=f"{rate:.1f}")
@@ -498,7 +508,7 @@ def train_cmd(
 
     if not config.exists():
         fail(f"{config}: no such config")
-    overrides = {"training.max_epochs": max_epochs} if max_epochs else {}
+    overrides: dict[str, int | str] = {"training.max_epochs": max_epochs} if max_epochs else {}
     if transformer:
         overrides["paths.transformer"] = transformer
     best = train(config, output, seed=seed, overrides=overrides, install=None if no_install else install,
@@ -620,7 +630,8 @@ def doccano_push(
     url: str = URL, username: str = USER, password: str = PASSWORD, project_name: str = PROJECT,
 ) -> None:
     """Create (or reuse) the project with the schema's labels and upload paragraphs with annotations."""
-    from .annotations import doccano, doccano_server as ds
+    from .annotations import doccano
+    from .annotations import doccano_server as ds
     from .annotations.store import Entity, Gold, Relation, annotated_ids, load_resolved
     from .corpus import CorpusError, load_cable
 
@@ -634,10 +645,11 @@ def doccano_push(
                 cable = load_cable(cid)
                 nlp = load(model)
                 entities, relations = [], []
-                for p, doc in zip(cable.paragraphs, nlp.pipe(cable.paragraph_text(p) for p in cable.paragraphs)):
+                docs = nlp.pipe(cable.paragraph_text(p) for p in cable.paragraphs)
+                for p, doc in zip(cable.paragraphs, docs, strict=True):
                     ids = [f"P{p.start + e.start_char}" for e in doc.ents]
                     entities += [Entity(i, e.label_, p.start + e.start_char, p.start + e.end_char)
-                                 for i, e in zip(ids, doc.ents)]
+                                 for i, e in zip(ids, doc.ents, strict=True)]
                     relations += [Relation(ids[h], ids[c], t) for h, c, t, _ in doc._.relations]
                 gold = Gold(cid, "", entities, relations)
             else:
@@ -708,7 +720,7 @@ def show_cmd(
     nlp = load(model)
     docs = list(nlp.pipe(cable.paragraph_text(p) for p in cable.paragraphs))
     entities, relations = {}, {}
-    for k, (p, doc) in enumerate(zip(cable.paragraphs, docs)):
+    for k, (p, doc) in enumerate(zip(cable.paragraphs, docs, strict=True)):
         entities[k] = [(p.start + e.start_char, p.start + e.end_char, e.label_) for e in doc.ents]
         relations[k] = [f"{doc.ents[h].text} —{t}→ {doc.ents[c].text}" for h, c, t, _ in doc._.relations]
     facts = [f.to_dict() for f in facts_from_docs(cable, docs)]
@@ -798,7 +810,7 @@ def export_cmd(
     console.print(f"{output}: {n} {'facts' if fmt == 'csv' else 'route legs'}")
 
 
-def _gate_passes(cables) -> tuple[int, int]:
+def _gate_passes(cables: Iterable[Cable]) -> tuple[int, int]:
     """Paragraphs of ``cables`` that pass the relevance gate, and all their paragraphs."""
     from .pipeline.gate import is_relevant
 
@@ -825,12 +837,13 @@ def gate_cmd(
     for cid, cable in cables.items():
         for f in resolve_facts(load_gold_facts(cid), cable):
             facts += 1
-            kept += is_relevant(cable.paragraph_text(cable.paragraph_at(f["start"])))
+            p = cable.paragraph_at(f["start"])
+            kept += p is not None and is_relevant(cable.paragraph_text(p))  # outside the paragraphs: never read
     passed, paras = _gate_passes(cables.values())
     console.print(f"gold facts whose paragraph passes the gate: {kept}/{facts} = {kept / max(facts, 1):.1%}")
     console.print(f"paragraphs of the annotated cables passed: {passed}/{paras} = {passed / max(paras, 1):.1%}")
     if folder:
-        def readable():
+        def readable() -> Iterator[Cable]:
             for path in sorted(folder.iterdir()):
                 try:
                     yield read_cable_file(path)

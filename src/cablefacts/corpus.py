@@ -15,6 +15,7 @@ import os
 import re
 import shutil
 import tarfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,7 +77,7 @@ def write_manifest(entries: list[Entry], root: Path | None = None) -> Path:
 
 def _shingles(text: str) -> set[tuple[str, ...]]:
     words = re.findall(r"\w+", text.lower())
-    return set(zip(*(words[i:] for i in range(5))))
+    return set(zip(*(words[i:] for i in range(5)), strict=False))  # stops at the shortest
 
 
 def near_duplicate_groups(bodies: dict[str, str]) -> dict[str, str]:
@@ -103,8 +104,15 @@ def near_duplicate_groups(bodies: dict[str, str]) -> dict[str, str]:
     return {c: find(c) for c in bodies}
 
 
+def _member_bytes(tar: tarfile.TarFile, member: tarfile.TarInfo) -> bytes:
+    """The content of a regular file of an archive (only links and folders have none)."""
+    f = tar.extractfile(member)
+    assert f is not None, member.name
+    return f.read()
+
+
 def build_manifest(seed_dir: Path, extra_dir: Path, bulk_archive: Path | None = None,
-                   bulk_ids: list[str] = ()) -> list[Entry]:
+                   bulk_ids: Sequence[str] = ()) -> list[Entry]:
     """Entries for the seed cables, every cable of ``extra_dir`` and the chosen bulk cables."""
     sources = {}
     src_tsv = extra_dir / "SOURCES.tsv"
@@ -123,7 +131,7 @@ def build_manifest(seed_dir: Path, extra_dir: Path, bulk_archive: Path | None = 
             for m in tar:
                 stem = Path(m.name).stem
                 if m.isfile() and stem in wanted:
-                    text = tar.extractfile(m).read().decode("utf-8")
+                    text = _member_bytes(tar, m).decode("utf-8")
                     texts[stem] = (text, "bulk", BULK_COMMIT, m.name)
     groups = near_duplicate_groups({c: parse_cable(t[0]).body for c, t in texts.items()})
     return [Entry(c, src, "" if src == "seed" else MIRROR_REPOSITORY, path, commit, sha256_text(text), groups[c])
@@ -159,7 +167,7 @@ def sync(sources: list[Path], root: Path | None = None) -> SyncReport:
                 for m in tar:
                     stem = Path(m.name).stem
                     if m.isfile() and stem in wanted and stem not in found:
-                        found[stem] = tar.extractfile(m).read()
+                        found[stem] = _member_bytes(tar, m)
     report = SyncReport([], [], [], [])
     for cid, entry in sorted(wanted.items()):
         data = found.get(cid)
@@ -184,12 +192,17 @@ class CorpusError(Exception):
     """A cable of the manifest that is missing or whose text differs from the pinned hash."""
 
 
-def cable_path(cable_id: str, root: Path | None = None) -> Path:
-    """The file holding a manifest document: its cable file, or the narratives file for a narrative."""
-    root = root or project_root()
+def _entry(cable_id: str, root: Path) -> Entry:
     entry = read_manifest(root).get(cable_id)
     if entry is None:
         raise CorpusError(f"{cable_id}: not in corpus/manifest.tsv")
+    return entry
+
+
+def cable_path(cable_id: str, root: Path | None = None) -> Path:
+    """The file holding a manifest document: its cable file, or the narratives file for a narrative."""
+    root = root or project_root()
+    entry = _entry(cable_id, root)
     if entry.source == NARRATIVE_SOURCE:
         return root / entry.path
     sub = "seed" if entry.source == "seed" else "cables"
@@ -211,7 +224,7 @@ def _narratives(path: Path) -> dict[str, dict]:
 def load_raw(cable_id: str, root: Path | None = None) -> str:
     """The raw text of a manifest document, checked against its sha256."""
     root = root or project_root()
-    entry = read_manifest(root).get(cable_id)
+    entry = _entry(cable_id, root)
     path = cable_path(cable_id, root)
     if not path.exists():
         raise CorpusError(f"{cable_id}: {path} is missing; run `cablefacts corpus sync --from ../shared/cables/extra "

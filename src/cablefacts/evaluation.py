@@ -32,7 +32,7 @@ def gold_docs(cable_ids: list[str]) -> list:
 def score_pipeline(nlp: Language, references: list) -> dict:
     """Entity and relation scores of ``nlp`` on paragraph docs with gold (tokenisation shared)."""
     predicted = nlp.pipe(ref.text for ref in references)
-    examples = [Example(pred, ref) for pred, ref in zip(predicted, references)]
+    examples = [Example(pred, ref) for pred, ref in zip(predicted, references, strict=True)]
     ents = Scorer.score_spans(examples, "ents")
     rels = score_relations(examples)
     return {
@@ -52,13 +52,12 @@ def to_markdown(title: str, results: dict[str, dict]) -> str:
         s = results[n]
         lines.append(f"| {n} | {s['ents_p']:.3f} | {s['ents_r']:.3f} | {s['ents_f']:.3f} | "
                      f"{s['rel_micro_p']:.3f} | {s['rel_micro_r']:.3f} | {s['rel_micro_f']:.3f} |")
-    for key, title2, fp, fr, ff in (("ents_per_type", "Entities per label", "p", "r", "f"),
-                                    ("rel_per_type", "Relations per type", "p", "r", "f")):
+    for key, title2 in (("ents_per_type", "Entities per label"), ("rel_per_type", "Relations per type")):
         labels = sorted({lab for n in names for lab in results[n][key]})
         lines += ["", f"## {title2} (F1)", "", "| label | " + " | ".join(names) + " |",
                   "|---|" + "---|" * len(names)]
         for lab in labels:
-            cells = [f"{results[n][key].get(lab, {}).get(ff, 0.0):.3f}" for n in names]
+            cells = [f"{results[n][key].get(lab, {}).get('f', 0.0):.3f}" for n in names]
             lines.append(f"| {lab} | " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 

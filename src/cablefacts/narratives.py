@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import datetime
+from itertools import pairwise
 from pathlib import Path
 
 import pycountry
@@ -49,7 +50,7 @@ def _paragraphs(text: str) -> list[Paragraph]:
     starts[0] = 0
     bounds = [*starts, len(text)]
     out = []
-    for a, b in zip(bounds, bounds[1:]):
+    for a, b in pairwise(bounds):
         chunk = text[a:b]
         end = a + len(chunk.rstrip())
         if end > a:

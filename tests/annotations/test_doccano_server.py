@@ -41,8 +41,8 @@ def server(tmp_path_factory):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    log = open(home / "webserver.log", "w")
-    proc = subprocess.Popen([str(binary), "webserver", "--port", str(port)], env=env, stdout=log, stderr=log)
+    with open(home / "webserver.log", "w") as log:  # the server holds its own copy of the file
+        proc = subprocess.Popen([str(binary), "webserver", "--port", str(port)], env=env, stdout=log, stderr=log)
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + 120
     while time.time() < deadline:
@@ -60,7 +60,7 @@ def server(tmp_path_factory):
                               "import importlib.metadata as m; print(m.version('doccano'))"],
                              capture_output=True, text=True).stdout.strip()
     print(f"\ndoccano server {version} at {url}", file=sys.stderr)
-    warnings.warn(f"doccano server version {version}")
+    warnings.warn(f"doccano server version {version}", stacklevel=1)
     yield url
     proc.terminate()
     proc.wait(timeout=30)
@@ -114,8 +114,9 @@ def test_push_edit_pull_round_trip(server, home):
     assert {n for n in after if after[n] != before[n]} == {"09STATE60633.json"}
     old = Gold.from_dict(json.loads(before["09STATE60633.json"]))
     new = Gold.from_dict(json.loads(after["09STATE60633.json"]))
-    changed = [(a, b) for a, b in zip(old.entities, new.entities) if a != b]
-    assert len(old.entities) == len(new.entities) and len(changed) == 1
+    assert len(old.entities) == len(new.entities)
+    changed = [(a, b) for a, b in zip(old.entities, new.entities, strict=True) if a != b]
+    assert len(changed) == 1
     a, b = changed[0]
     assert (a.id, a.start, a.end, a.label, b.label) == (b.id, b.start, b.end, "CASE_COUNT", "VICTIM_COUNT")
     assert len(new.relations) == len(old.relations) - 1

@@ -20,13 +20,13 @@ TOKENS = [[(p.start + t.idx, p.start + t.idx + len(t)) for t in NLP.make_doc(CAB
 @st.composite
 def gold_sets(draw):
     entities: list[Entity] = []
-    for k, toks in enumerate(TOKENS):
+    for toks in TOKENS:
         if draw(st.booleans()):  # leave some paragraphs empty
             continue
         n = len(toks)
         cuts = sorted(draw(st.sets(st.integers(0, n), max_size=min(n, 8))))
         # consecutive cut points make non-overlapping token spans; 0 and n give spans at paragraph edges
-        for a, b in zip(cuts[::2], cuts[1::2]):
+        for a, b in zip(cuts[::2], cuts[1::2], strict=False):
             if a < b:
                 entities.append(Entity(f"T{len(entities) + 1}", draw(st.sampled_from(schema.LABELS)),
                                        toks[a][0], toks[b - 1][1]))

@@ -75,8 +75,11 @@ def test_doccano_round_trip_is_identity():
     assert rec["text"][e["start_offset"]:e["end_offset"]] == cable.body[
         rec["meta"]["offset"] + e["start_offset"]:rec["meta"]["offset"] + e["end_offset"]]
     back = doccano.from_records(cable, json.loads(json.dumps(records)), gold.sha256)
-    key = lambda g: (sorted((x.id, x.label, x.start, x.end) for x in g.entities),
-                     sorted((r.from_id, r.to_id, r.type) for r in g.relations))
+
+    def key(g):
+        return (sorted((x.id, x.label, x.start, x.end) for x in g.entities),
+                sorted((r.from_id, r.to_id, r.type) for r in g.relations))
+
     assert key(back) == key(gold)
 
 

@@ -9,10 +9,9 @@ import subprocess
 import sys
 import time
 
-
 from cablefacts.batch.runner import _batches, _pipe_by_length, run
-from cablefacts.cable import read_cable_file
 from cablefacts.batch.store import Store
+from cablefacts.cable import read_cable_file
 from tests.conftest import EXTRA, ROOT, SEED
 
 CABLES = sorted([*SEED.glob("*.txt"), *EXTRA.glob("*.txt")])

@@ -22,6 +22,16 @@ def test_plain_telegram_header_fields():
     assert c.tags[:2] == ["KCRM", "PHUM"] and "KZ" in c.tags and "PREL" in c.tags
 
 
+def test_banner_without_a_year_gives_no_made_up_id():
+    # 07ASTANA1061 with its dates lost and the year cut from its identifier: the banner's post and number
+    # make no id without a year, so the release's identifier stands; the file name's year still serves
+    text = raw("07ASTANA1061").replace("07ASTANA1061\n", "ASTANA1061\n", 1)
+    text = text.replace("2007-04-25 10:24:00\n", "\n", 1).replace("P 251024Z APR 07\n", "", 1)
+    c = parse_cable(text)
+    assert (c.id, c.date) == ("ASTANA1061", None)
+    assert parse_cable(text, name="07ASTANA1061.txt").id == "07ASTANA1061"
+
+
 def test_pilcrow_marks_and_page_breaks_removed():
     c = parse_cable(raw("07ASTANA614"))
     assert "ASTANA 00000614" not in c.body

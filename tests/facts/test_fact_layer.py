@@ -19,7 +19,8 @@ def facts(nlp, text: str, country: str = "Kazakhstan") -> set[tuple]:
     for f in extract(cable, nlp, gate=False):
         d = f.to_dict()
         if d["type"] == "route":
-            out.add(("route", d["origin"] or d["origin_place"].lower(), d["destination"] or d["destination_place"].lower()))
+            out.add(("route", d["origin"] or d["origin_place"].lower(),
+                     d["destination"] or d["destination_place"].lower()))
         else:
             out.add((d["type"], *(d[k] for k in KEYS[d["type"]])))
     return out

@@ -6,6 +6,8 @@ entities' spans and labels are equal.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from .store import Gold, Relation
 
 
@@ -30,7 +32,7 @@ def compare(a: list[Gold], b: list[Gold]) -> dict:
     out = {}
     for name, keys in (("entities", entity_keys), ("relations", relation_keys)):
         tp = n_a = n_b = 0
-        for ga, gb in zip(a, b):
+        for ga, gb in zip(a, b, strict=True):
             ka, kb = keys(ga), keys(gb)
             tp, n_a, n_b = tp + len(ka & kb), n_a + len(ka), n_b + len(kb)
         out[name] = prf(tp, n_b, n_a)
@@ -44,7 +46,7 @@ def disagreements(a: Gold, b: Gold) -> list[tuple[str, tuple]]:
            [("only B", k) for k in sorted(kb - ka, key=lambda k: k[1])]
 
 
-def reading_agreement(root=None, narratives: bool | None = None) -> dict:
+def reading_agreement(root: Path | None = None, narratives: bool | None = None) -> dict:
     """Entity, relation and fact agreement between the gold and the second readings
     (``annotations/agreement/working/<ID>.json``, working format), summed over the documents: the
     narratives only (``narratives=True``), the cables only (``False``) or both (``None``)."""

@@ -6,18 +6,20 @@ type], ...]`` in the doc's character offsets, which the relation component reads
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from ..pipeline.tokenizer import blank_nlp
+from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
 from ..cable import Cable
+from ..pipeline.tokenizer import blank_nlp
 from .store import Gold
 
 RELATIONS_KEY = "relations"
 
 
-def paragraph_docs(nlp, cable: Cable, gold: Gold | None = None) -> list[Doc]:
+def paragraph_docs(nlp: Language, cable: Cable, gold: Gold | None = None) -> list[Doc]:
     """Docs of a cable's paragraphs; with ``gold`` (body offsets) they carry entities and relations."""
     docs = []
     for p in cable.paragraphs:
@@ -41,7 +43,8 @@ def paragraph_docs(nlp, cable: Cable, gold: Gold | None = None) -> list[Doc]:
     return docs
 
 
-def write_docbins(splits: dict[str, list[str]], out_dir: Path, load) -> dict[str, int]:
+def write_docbins(splits: dict[str, list[str]], out_dir: Path,
+                  load: Callable[[str], tuple[Cable, Gold]]) -> dict[str, int]:
     """Write ``<split>.spacy`` for each split; ``load(cable_id)`` gives ``(cable, gold)`` in body offsets."""
     nlp = blank_nlp()
     out_dir.mkdir(parents=True, exist_ok=True)

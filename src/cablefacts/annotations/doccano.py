@@ -33,7 +33,15 @@ def to_records(cable: Cable, gold: Gold, extra_meta: dict | None = None) -> list
 
 
 class RecordError(Exception):
-    """A doccano record that does not fit the cable (text moved, offsets outside the paragraph)."""
+    """A doccano or Prodigy record that does not fit the cable (text moved, offsets outside the paragraph),
+    or a cable without an id to file its gold under."""
+
+
+def gold_id(cable: Cable) -> str:
+    """The id the gold read back from records is filed under: the cable's."""
+    if cable.id is None:
+        raise RecordError("the cable's text gives no id: its gold cannot be filed")
+    return cable.id
 
 
 def from_records(cable: Cable, records: list[dict], sha256: str) -> Gold:
@@ -59,4 +67,4 @@ def from_records(cable: Cable, records: list[dict], sha256: str) -> Gold:
             entities[eid] = Entity(eid, e["label"], offset + s, offset + t)
         for r in rec.get("relations", []):
             relations.append(Relation(local[r["from_id"]], local[r["to_id"]], r["type"]))
-    return Gold(cable.id, sha256, sorted(entities.values(), key=lambda e: (e.start, e.end)), relations)
+    return Gold(gold_id(cable), sha256, sorted(entities.values(), key=lambda e: (e.start, e.end)), relations)

@@ -9,10 +9,16 @@ id, so a pulled span keeps its gold id and only what annotators changed differs.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
+from ..cable import Cable
 from . import schema
 from .doccano import RecordError, from_records
 from .store import Entity, Gold, Relation
+
+if TYPE_CHECKING:
+    from doccano_client.beta import DoccanoClient
+    from requests import Response
 
 PROJECT_TYPE = "SequenceLabeling"
 
@@ -21,13 +27,13 @@ class DoccanoError(Exception):
     """Anything the server refused or could not do, as one line for the user."""
 
 
-def _raise(response, what: str) -> None:
+def _raise(response: Response, what: str) -> None:
     if response.status_code >= 400:
         detail = response.text[:200].replace("\n", " ")
         raise DoccanoError(f"{what}: HTTP {response.status_code} {detail}")
 
 
-def connect(url: str, username: str, password: str):
+def connect(url: str, username: str, password: str) -> DoccanoClient:
     """A logged-in client (doccano-client's beta API)."""
     import requests
 
@@ -49,7 +55,7 @@ def connect(url: str, username: str, password: str):
 
 @dataclass
 class Project:
-    client: object
+    client: DoccanoClient
     id: int
     span_types: dict[str, int]  # label -> id
     relation_types: dict[str, int]  # type -> id
@@ -86,7 +92,7 @@ class Project:
             offset += 100
 
 
-def project(client, name: str, *, create: bool = True) -> Project:
+def project(client: DoccanoClient, name: str, *, create: bool = True) -> Project:
     """The sequence-labelling project ``name`` with relations, its span and relation types made from
     the schema (with their colours); created where missing."""
     session = client.client_session
@@ -186,19 +192,19 @@ class Merge:
     """What a pull changes in one cable's gold (body offsets)."""
 
     cable: str
+    gold: Gold
     added: list[Entity] = field(default_factory=list)
     changed: list[tuple[Entity, Entity]] = field(default_factory=list)
     removed: list[Entity] = field(default_factory=list)
     relations_added: list[Relation] = field(default_factory=list)
     relations_removed: list[Relation] = field(default_factory=list)
-    gold: Gold | None = None
 
     @property
     def empty(self) -> bool:
         return not (self.added or self.changed or self.removed or self.relations_added or self.relations_removed)
 
 
-def merge(cable, current: Gold, records: list[dict]) -> Merge:
+def merge(cable: Cable, current: Gold, records: list[dict]) -> Merge:
     """The cable's gold after the pulled records (body offsets), and what changed. Paragraphs not in
     the project keep their gold; spans that do not fit the cable's text are refused."""
     try:
@@ -219,7 +225,7 @@ def merge(cable, current: Gold, records: list[dict]) -> Merge:
                   relations)
     before = {e.id: e for e in current.entities if inside(e)}
     after = {e.id: e for e in pulled.entities}
-    m = Merge(current.cable, gold=result)
+    m = Merge(current.cable, result)
     m.added = [e for i, e in after.items() if i not in before]
     m.removed = [e for i, e in before.items() if i not in after]
     m.changed = [(before[i], e) for i, e in after.items() if i in before and before[i] != e]

@@ -3,13 +3,15 @@ with ``head``/``child`` token indices."""
 
 from __future__ import annotations
 
-from ..pipeline.tokenizer import blank_nlp
+from spacy.language import Language
 
 from ..cable import Cable
+from ..pipeline.tokenizer import blank_nlp
+from .doccano import gold_id
 from .store import Entity, Gold, Relation
 
 
-def to_tasks(cable: Cable, gold: Gold, nlp=None) -> list[dict]:
+def to_tasks(cable: Cable, gold: Gold, nlp: Language | None = None) -> list[dict]:
     nlp = nlp or blank_nlp()
     tasks = []
     for index, p in enumerate(cable.paragraphs):
@@ -48,4 +50,4 @@ def from_tasks(cable: Cable, tasks: list[dict], sha256: str) -> Gold:
             by_token[s["token_end"]] = eid
         for r in task.get("relations", []):
             relations.append(Relation(by_token[r["head"]], by_token[r["child"]], r["label"]))
-    return Gold(cable.id, sha256, sorted(entities, key=lambda e: (e.start, e.end)), relations)
+    return Gold(gold_id(cable), sha256, sorted(entities, key=lambda e: (e.start, e.end)), relations)

@@ -25,7 +25,7 @@ def check_splits(data: dict, root: Path | None = None) -> list[str]:
     problems = []
     manifest = read_manifest(root)
     countries = data.get("countries", {})
-    side = {}
+    side: dict[str, str] = {}
     for split in SPLITS:
         for cid in data.get(split, []):
             if cid in side:

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from importlib import resources
+from itertools import pairwise
 from pathlib import Path
 
-from importlib import resources
-
 import jsonschema
+from spacy.language import Language
 
 from ..corpus import CorpusError, load_cable, read_manifest
 from ..pipeline.tokenizer import blank_nlp
-from .gold_facts import facts_dir, load_gold_facts, resolve_facts
 from . import schema
+from .gold_facts import facts_dir, load_gold_facts, resolve_facts
 from .store import AlignmentError, Gold, gold_dir, to_body
 
 
@@ -32,7 +33,7 @@ def _line_of(text: str, needle: str) -> int:
     return text.count("\n", 0, i) + 1 if i >= 0 else 1
 
 
-def validate_gold_file(path: Path, root: Path | None = None, nlp=None) -> list[Problem]:
+def validate_gold_file(path: Path, root: Path | None = None, nlp: Language | None = None) -> list[Problem]:
     """Every problem of one gold file, each with file, line and reason."""
     text = path.read_text(encoding="utf-8")
     try:
@@ -44,7 +45,8 @@ def validate_gold_file(path: Path, root: Path | None = None, nlp=None) -> list[P
     return problems + validate_gold(gold, str(path), text, root, nlp) + validate_gold_facts(gold.cable, root)
 
 
-def validate_gold(gold: Gold, name: str, text: str, root: Path | None = None, nlp=None) -> list[Problem]:
+def validate_gold(gold: Gold, name: str, text: str, root: Path | None = None,
+                  nlp: Language | None = None) -> list[Problem]:
     """Problems of gold in raw offsets; ``text`` is its serialised form, for line numbers."""
     nlp = nlp or blank_nlp()
     problems: list[Problem] = []
@@ -62,14 +64,14 @@ def validate_gold(gold: Gold, name: str, text: str, root: Path | None = None, nl
     try:
         cable = load_cable(gold.cable, root)
         body = to_body(gold, cable)
-    except (CorpusError, AlignmentError) as e:
-        add('"entities"', str(e))
+    except (CorpusError, AlignmentError) as err:
+        add('"entities"', str(err))
         return problems
     doc = nlp.make_doc(cable.body)
     starts = {t.idx for t in doc}
     ends = {t.idx + len(t) for t in doc}
     ids = {}
-    for raw_e, e in zip(gold.entities, body.entities):
+    for raw_e, e in zip(gold.entities, body.entities, strict=True):
         where = f'"id": "{e.id}"'
         if e.id in ids:
             add(where, f"duplicate entity id {e.id}")
@@ -88,7 +90,7 @@ def validate_gold(gold: Gold, name: str, text: str, root: Path | None = None, nl
         if span != span.strip() or (tokens is not None and tokens[-1].is_punct and tokens[-1].text in ".,;:"):
             add(where, f"entity {e.id}: {span!r} has whitespace or punctuation at its edge")
     ordered = sorted(body.entities, key=lambda e: e.start)
-    for a, b in zip(ordered, ordered[1:]):
+    for a, b in pairwise(ordered):
         if b.start < a.end:
             add(f'"id": "{b.id}"', f"entities {a.id} and {b.id} overlap")
     for r in gold.relations:

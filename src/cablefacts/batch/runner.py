@@ -11,20 +11,23 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
 
 from ..cable import CableFileError, read_cable_file
 from ..pipeline.gate import is_relevant
 from .store import CableResult, Store
 
-_NLP_CACHE: dict = {}
+_NLP_CACHE: dict[str | None, Language] = {}
 MAX_BATCH_BYTES = 256 * 1024  # text of the files of one batch (a larger file is a batch alone)
 PIPE_CHARS = 20_000  # text the models read in one nlp.pipe group (a longer paragraph alone)
 
 
-def load_nlp(model: str | None):
+def load_nlp(model: str | None) -> Language:
     """The pipeline for ``model`` (None: the default), loaded once per process."""
     if model not in _NLP_CACHE:
         from ..api import load
@@ -98,7 +101,7 @@ def _file_size(path: str) -> int:
         return 0
 
 
-def _pipe_by_length(nlp, texts: list[str], max_chars: int = PIPE_CHARS) -> Iterator:
+def _pipe_by_length(nlp: Language, texts: list[str], max_chars: int = PIPE_CHARS) -> Iterator[Doc]:
     """``nlp.pipe`` over groups of texts of at most ``max_chars`` (a longer text alone): the models'
     working memory follows the text in one group, so a few very long paragraphs cannot raise the peak."""
     group: list[str] = []

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS cables (
@@ -110,7 +110,7 @@ class Store:
                                ' ORDER BY path, start, "end", type, id')
         for row in rows:
             if paths is None or row[0] in paths:
-                yield {**dict(zip(BASE_FIELDS, row[1:8])), **json.loads(row[8])}
+                yield {**dict(zip(BASE_FIELDS, row[1:8], strict=True)), **json.loads(row[8])}
 
     def counts(self) -> dict[str, int]:
         return dict(self.db.execute("SELECT status, COUNT(*) FROM cables GROUP BY status"))

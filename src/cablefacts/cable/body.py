@@ -168,7 +168,7 @@ def _assemble(paras: list[_Para], signer: str | None, warnings: list[str]) -> Bo
     pos = 0
     last_raw_end = 0
     numbers = _fix_numbers([p.number for p in paras], [p.inherits for p in paras])
-    for para, number in zip(paras, numbers):
+    for para, number in zip(paras, numbers, strict=True):
         pieces = para.pieces
         while pieces and not pieces[0].text.strip():
             pieces = pieces[1:]
@@ -211,7 +211,7 @@ def _fix_numbers(numbers: list[str | None], inherits: list[bool]) -> list[str | 
     text after a heading takes the number of the paragraph it continues."""
     out: list[str | None] = []
     prev, last = 0, None
-    for num, inherit in zip(numbers, inherits):
+    for num, inherit in zip(numbers, inherits, strict=True):
         if num is None:
             out.append(last if inherit else None)
             continue

@@ -192,7 +192,7 @@ def read_header(lines: list[Line], name_year: int | None = None) -> Header:
         i = texts.index("Identifier")
         keys = texts[i : i + 4]
         values = [t for t in texts[i + 4 :] if t][:4]
-        ident = dict(zip((k.lower() for k in keys), values))
+        ident = dict(zip((k.lower() for k in keys), values, strict=False))  # values may run short
         if "Cable title:" in texts:
             j = texts.index("Cable title:")
             title = next((t for t in texts[j + 1 :] if t), None)
@@ -243,11 +243,12 @@ def read_header(lines: list[Line], name_year: int | None = None) -> Header:
         class_hit = _first(lines, P.CLASS_INLINE, min(n, 40))
         if class_hit and not h.classification:
             h.classification = normalise_classification(class_hit[1]["cls"])
-    if class_hit and (year or explicit or name_year):
+    explicit_id = P.CABLE_ID.match(explicit) if explicit else None
+    y = year or (int(explicit_id["yy"]) if explicit_id else name_year)
+    if class_hit and y is not None:  # the banner gives post and number, but no year
         m = class_hit[1]
-        y = year or (int(P.CABLE_ID.match(explicit)["yy"]) if explicit and P.CABLE_ID.match(explicit) else name_year)
         h.id = make_id(y, m["post"], m["num"])
-        if explicit and P.CABLE_ID.match(explicit) and explicit != h.id:
+        if explicit_id and explicit != h.id:
             h.id = explicit  # the release's own identifier wins over a garbled banner
         if year is None and not explicit:
             h.warnings.append(f"no date in the text; year 20{y:02d} from the file name" if y < 50
@@ -263,8 +264,8 @@ def read_header(lines: list[Line], name_year: int | None = None) -> Header:
         h.date = datetime(2000 + yy if yy < 50 else 1900 + yy, 1, 1)
         h.date_precision = "year"
 
-    post = m["post"] if h.id and (m := P.CABLE_ID.match(h.id)) else None
-    h.subject = _end_subject(h.subject if h.subject is not None else _subject_text(lines, subject_hits), post)
+    id_post = m["post"] if h.id and (m := P.CABLE_ID.match(h.id)) else None
+    h.subject = _end_subject(h.subject if h.subject is not None else _subject_text(lines, subject_hits), id_post)
 
     h.tags = _tags(lines, search_end)
 
@@ -285,7 +286,9 @@ def _subject_text(lines: list[Line], subject_hits: list[int]) -> str | None:
         hit = _first(lines, P.SUBJECT_INLINE, min(len(lines), 60))
         return hit[1]["rest"] if hit else None
     i = subject_hits[0]
-    parts = [P.SUBJECT.match(lines[i].text)["rest"].strip()]
+    first = P.SUBJECT.match(lines[i].text)
+    assert first is not None  # subject_hits are the lines SUBJECT matches
+    parts = [first["rest"].strip()]
     _, end = _continuation(lines, i, parts[0])
     for line in lines[i + 1 : end]:
         t = line.text.strip()
@@ -354,7 +357,7 @@ def _reference_lines(lines: list[Line], i: int, first: str) -> str:
             break
         t = lines[k].text
         item = P.REF_ITEM_LINE.match(t)
-        goes_on = bool(item) and (item["b"] or item["p"] or item["d"]) in _item_letters(" ".join(parts))
+        goes_on = item is not None and (item["b"] or item["p"] or item["d"]) in _item_letters(" ".join(parts))
         if not goes_on and (k > j or _is_keyword(t) or P.PARA_MARK.match(t) or P.PAGE_BREAK.match(t)
                             or P.PORTION.match(t)):
             break

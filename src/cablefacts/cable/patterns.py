@@ -73,13 +73,15 @@ OLD_PAGE = re.compile(r"^\s*PAGE\s+\d{2}\s+[A-Z]")
 MISSING_SECTION = re.compile(r"^\s*\*\s*Missing Section\s+\d+\s*\*\s*$", re.I)
 LONE_WORDS = re.compile(
     rf"^\s*(?:{CLASSIFICATION}(?:\s+PTQ\d+)?|SIPDIS|SENSITIVE|SNSITIVE.*|NNNN|NOFORN|SENSITIVE\s+SIPDIS"
-    r"|END\s+TEXT|-+\s*header ends\s*-+|<<\s*END OF DOCUMENT\s*>>|C\s*O\s*R\s*R\s*E\s*C\s*T\s*E\s*D\s+C\s*O\s*P\s*Y.*)\s*$",
+    r"|END\s+TEXT|-+\s*header ends\s*-+|<<\s*END OF DOCUMENT\s*>>"
+    r"|C\s*O\s*R\s*R\s*E\s*C\s*T\s*E\s*D\s+C\s*O\s*P\s*Y.*)\s*$",
     re.I,
 )
 DASHES = re.compile(r"^\s*[-=_*]{3,}[-=_* ]*$")
 
 # paragraph marks: "¶1.", "1.", "[1](#)1.", "1.(C)", "¶10. (SBU)"
-PARA_MARK = re.compile(r"^\s*(?P<junk>¶|\[\d+\]\(#\))?\s*(?P<num>\d{1,3}(?:[A-Z](?:-[A-Z])?)?)\s?\.(?=\s|\(|[A-Z\"'])\s*")
+PARA_MARK = re.compile(r"^\s*(?P<junk>¶|\[\d+\]\(#\))?\s*(?P<num>\d{1,3}(?:[A-Z](?:-[A-Z])?)?)"
+                       r"\s?\.(?=\s|\(|[A-Z\"'])\s*")
 MD_ESCAPE = re.compile(r"\\([$*_#\[\]()&%<>])")
 MD_LINK_JUNK = re.compile(r"\[(\d+)\]\(#\)")
 INLINE_PILCROW = re.compile(r"¶(?=\d)")

@@ -93,14 +93,20 @@ def _prepare(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def _separators(text: str, pos: int) -> re.Match[str]:
+    """The separators at ``pos``, perhaps none (the pattern matches the empty string, so never fails)."""
+    m = _SEPARATOR.match(text, pos)
+    assert m is not None
+    return m
+
+
 def _segments(text: str) -> list[str]:
     """Split at the item letters, taken in sequence (``A``, ``B``...; a repeated letter is one item, a
     skipped one must open a cable)."""
     cuts, expected, last = [], "A", ""
     for m in _MARKER.finditer(text):
         letter = (m["p"] or m["d"] or m["b"]).upper()
-        if (letter == expected or letter == last
-                or (letter > expected and _CABLE.match(text, _SEPARATOR.match(text, m.end()).end()))):
+        if letter in (expected, last) or (letter > expected and _CABLE.match(text, _separators(text, m.end()).end())):
             cuts.append((m.start(), m.end()))
             last, expected = letter, chr(ord(letter) + 1)
     out, pos = [], 0
@@ -129,7 +135,7 @@ def _next_item(text: str, pos: int, title: bool) -> int:
     """Where the item at ``pos`` ends: at a semicolon (not inside a cable's ``title``), at a separator
     that a cable follows, or before a cable with its year in full ("CAIRO IIR 6 899 0149 10 2009 CAIRO 2394")."""
     for m in _BOUNDARY.finditer(text, pos):
-        if (m.group() == ";" and not title) or _CABLE.match(text, _SEPARATOR.match(text, m.end()).end()):
+        if (m.group() == ";" and not title) or _CABLE.match(text, _separators(text, m.end()).end()):
             return m.start()
     return len(text)
 
@@ -154,7 +160,7 @@ def _read_segment(text: str, year: int | None, last: str | None,
     """Read one lettered item (or the whole field) into ``cables`` and ``others``; returns the last cable."""
     pos, after_cable = 0, False
     while pos < len(text):
-        sep = _SEPARATOR.match(text, pos)
+        sep = _separators(text, pos)
         separated = pos == 0 or bool(_LISTING.search(sep.group()))
         pos = sep.end()
         if pos >= len(text):

@@ -66,7 +66,8 @@ def _stage(span: str, before: str, after: str) -> str:
 
 
 # a number that names an article, a law or a share, not a count
-_NOT_A_COUNT_BEFORE = re.compile(r"(?:\bArt(?:icles?|\.)|\bLaw|\bNo\.|\bDecree|\bResolution|\bparagraph|\bSection)\s*$", re.I)
+_NOT_A_COUNT_BEFORE = re.compile(r"(?:\bArt(?:icles?|\.)|\bLaw|\bNo\.|\bDecree|\bResolution|\bparagraph|\bSection)\s*$",
+                                 re.I)
 _TIP_WORDS = re.compile(r"traffick|victim|exploit|rescu|forced|prostitut|brothel|\bsold\b|enslav|servitude|"
                         r"bonded|repatriat|identified|TIP\b", re.I)
 # counts of people who are not trafficked: populations, officials and staff, trainees, migrants in general
@@ -88,7 +89,8 @@ WORLDWIDE = re.compile(r"\bworld-?wide\b|\bglobal(?:ly)?\b|around the world|\bIL
                        r"\bacross the world\b", re.I)
 
 
-_WAGE_AFTER = re.compile(r"^(?:\s?[-\u2013]\s?\d[\d,]*)?\s*(?:\([^)]*\)\s*)?(?:a|per|each|every)\s+(?:night|day|week|month|year|hour)|"
+_WAGE_AFTER = re.compile(r"^(?:\s?[-\u2013]\s?\d[\d,]*)?\s*(?:\([^)]*\)\s*)?"
+                         r"(?:a|per|each|every)\s+(?:night|day|week|month|year|hour)|"
                          r"^\s*(?:\([^)]*\)\s*)?(?:weekly|monthly|daily|nightly)|^\s*(?:\([^)]*\)\s*)?(?:in\s+)?"
                          r"(?:bribes?|salary|wages?)", re.I)
 _WAGE_BEFORE = re.compile(r"\b(?:earn|make|paid|pay|salary|wages?|costs?|promising|fees?\s+exceeding|"
@@ -119,8 +121,8 @@ def _clause_around(text: str, start: int, end: int) -> tuple[str, str]:
 
 _OTHER_CRIMES = re.compile(r"\b(?:drugs?|narcotics?|cartels?|cocaine|heroin|arms|weapons|firearms|armed\s+conflict|"
                            r"justice\s+and\s+peace|military\s+courts?|terroris\w*)\b", re.I)
-_TIP_NAMED = re.compile(r"\b(?:human|persons|TIP|TIP-related|sex|sexual|prostitut\w*|forced|victims?\s+of\s+trafficking)\b",
-                        re.I)
+_TIP_NAMED = re.compile(r"\b(?:human|persons|TIP|TIP-related|sex|sexual|prostitut\w*|forced|"
+                        r"victims?\s+of\s+trafficking)\b", re.I)
 
 
 def _count_kind(doc: Doc, e: Span) -> str | None:
@@ -273,7 +275,7 @@ def facts_from_doc(doc: Doc, cable: Cable, offset: int, default_country: str | N
             tier = N.parse_tier(e.text)
             countries = [N.place_code(ents[h].text) for h in heads.get((i, "RANKED"), [])]
             country = next((c for c in countries if c), None) or (
-                default_country if default_country in N.countries_named(sentence) else None)
+                default_country if default_country and default_country in N.countries_named(sentence) else None)
             if tier is None or country is None:
                 continue
             prev = re.search(r"from\s+(Tier\s*\w+(?:\s+Watch\s*list)?|the\s+Watch\s*list)\s+to\s*$",
@@ -288,10 +290,10 @@ def facts_from_doc(doc: Doc, cable: Cable, offset: int, default_country: str | N
         a, b = ents[h], ents[c]
         text = doc.text[a.end_char : b.start_char].lower()
         mode = "land" if "land" in text else "air" if "air" in text else "sea" if "sea" in text else None
-        origin, destination = _place(a.text, default_country), _place(b.text, default_country)
-        if origin and origin == destination and N.names_country(a.text) and N.names_country(b.text) and \
+        start_code, end_code = _place(a.text, default_country), _place(b.text, default_country)
+        if start_code and start_code == end_code and N.names_country(a.text) and N.names_country(b.text) and \
                 not _INTERNAL.search(doc.text):
             continue  # ``a Moldovan woman who came to Turkey and married a Turkish man``: no leg Turkey -> Turkey
-        emit("route", a, {"origin": origin, "destination": destination,
+        emit("route", a, {"origin": start_code, "destination": end_code,
                           "origin_place": a.text, "destination_place": b.text, "mode": mode}, 0.6 * score + 0.1, b)
     return out

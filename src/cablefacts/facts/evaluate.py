@@ -15,7 +15,7 @@ KEYS = {
 }
 
 
-def _norm(v):
+def _norm(v: object) -> object:
     if isinstance(v, float) and v.is_integer():
         return int(v)
     if isinstance(v, float):
@@ -36,7 +36,8 @@ def score(predicted: list[dict], gold: list[dict]) -> dict:
     """P/R/F1 per type and micro-averaged; facts compared as sets per cable."""
     pred = {fact_key(f) for f in predicted}
     ref = {fact_key(f) for f in gold}
-    out, totals = {}, defaultdict(int)
+    out: dict[str, dict] = {}
+    totals: dict[str, int] = defaultdict(int)
     for t in KEYS:
         p = {k for k in pred if k[1] == t}
         g = {k for k in ref if k[1] == t}

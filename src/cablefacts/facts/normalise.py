@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator
 
 import pycountry
 
 _UNITS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen".split())}
-_TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i > 1}
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+     "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"])}
+_TENS = {w: 10 * i for i, w in enumerate(
+    ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]) if i > 1}
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _FRACTIONS = {"half": 0.5, "one-half": 0.5, "one-third": 1 / 3, "two-thirds": 2 / 3, "one-quarter": 0.25,
               "a quarter": 0.25, "three-quarters": 0.75}
@@ -201,7 +202,8 @@ COUNTRY_NAMES: dict[str, str | None] = {
     "uk": "GBR", "britain": "GBR", "great britain": "GBR", "bolivia": "BOL", "venezuela": "VEN", "moldova": "MDA",
     "vietnam": "VNM", "laos": "LAO", "tanzania": "TZA", "the netherlands": "NLD", "holland": "NLD",
     "dominican republic": "DOM", "the dominican republic": "DOM", "czech republic": "CZE", "taiwan": "TWN",
-    "kyrgyzstan": "KGZ", "turkey": "TUR", "republic of korea": "KOR", "the republic of korea": "KOR", "ivory coast": "CIV", "burma": "MMR", "macedonia": "MKD",
+    "kyrgyzstan": "KGZ", "turkey": "TUR", "republic of korea": "KOR", "the republic of korea": "KOR",
+    "ivory coast": "CIV", "burma": "MMR", "macedonia": "MKD",
     "curacao": "CUW", "trinidad": "TTO", "kosovo": None, "democratic republic of the congo": "COD",
     "democratic republic of congo": "COD", "drc": "COD", "republic of the congo": "COG", "republic of congo": "COG",
     "gulf states": None, "persian gulf states": None, "gulf countries": None, "car": "CAF", "the gambia": "GMB",
@@ -223,7 +225,8 @@ PLACES: dict[str, str | None] = {**COUNTRY_NAMES,
     "eastern europe": None, "asia": None, "central america": None, "latin america": None, "the gulf": None,
     "gulf": None, "persian gulf": None, "south asia": None, "southeast asia": None, "east asia": None,
     "africa": None, "west africa": None, "the caribbean": None, "caribbean": None, "former soviet union": None,
-    "horn of africa": None, "the horn of africa": None, "central africa": None, "northeast asia": None, "north asia": None, "eurasia": None,
+    "horn of africa": None, "the horn of africa": None, "central africa": None, "northeast asia": None,
+    "north asia": None, "eurasia": None,
     "the americas": None, "northern europe": None, "southern europe": None, "central europe": None,
     "continental europe": None, "southeast europe": None, "southeastern europe": None, "south east asia": None,
     "the mediterranean": None, "mediterranean": None, "the pacific": None, "south pacific": None,
@@ -258,13 +261,15 @@ DEMONYMS: dict[str, str | None] = {
     "west african": None, "east african": None, "north african": None, "southern african": None,
     "southeast asian": None, "south east asian": None, "east asian": None, "western european": None,
     "sub-saharan": None, "middle eastern": None, "gulf": None, "caribbean": None, "balkan": None,
-    "baltic": None, "arab": None, "central african": None, "eurasian": None, "northeast asian": None, "sub-saharan african": None, "kosovar": None, "scandinavian": None, "nordic": None, "pacific islander": None,
+    "baltic": None, "arab": None, "central african": None, "eurasian": None, "northeast asian": None,
+    "sub-saharan african": None, "kosovar": None, "scandinavian": None, "nordic": None, "pacific islander": None,
     **{d: c for c, names in {
         "AFG": "afghan", "ALB": "albanian", "DZA": "algerian", "AGO": "angolan", "ARM": "armenian",
         "AUS": "australian", "AUT": "austrian", "BHS": "bahamian", "BRB": "barbadian|bajan", "BEL": "belgian",
         "BLZ": "belizean", "BEN": "beninese", "BTN": "bhutanese", "BIH": "bosnian", "BWA": "batswana|motswana",
         "BRN": "bruneian", "BFA": "burkinabe", "MMR": "burmese", "BDI": "burundian", "KHM": "cambodian",
-        "CMR": "cameroonian", "CAN": "canadian", "CPV": "cabo verdean",         "TCD": "chadian", "COM": "comorian", "COG": "congolese", "HRV": "croatian", "CZE": "czech",
+        "CMR": "cameroonian", "CAN": "canadian", "CPV": "cabo verdean",
+        "TCD": "chadian", "COM": "comorian", "COG": "congolese", "HRV": "croatian", "CZE": "czech",
         "DNK": "danish", "DJI": "djiboutian", "NLD": "dutch", "GNQ": "equatoguinean", "FJI": "fijian",
         "FIN": "finnish", "FRA": "french", "GAB": "gabonese", "GMB": "gambian", "DEU": "german",
         "GHA": "ghanaian", "GRC": "greek", "GIN": "guinean", "GNB": "bissau-guinean", "HUN": "hungarian",

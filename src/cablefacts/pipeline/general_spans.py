@@ -18,7 +18,7 @@ SPANS_KEY = "general"
 
 @Language.factory("cablefacts_general_spans", default_config={"labels": DEFAULT_LABELS, "spans_key": SPANS_KEY},
                   assigns=["doc.spans", "doc.ents"])
-def make_general_spans(nlp: Language, name: str, labels: dict[str, str], spans_key: str) -> "GeneralSpans":
+def make_general_spans(nlp: Language, name: str, labels: dict[str, str], spans_key: str) -> GeneralSpans:
     """``labels`` maps the general NER's labels to the schema's; entities of other labels are dropped."""
     return GeneralSpans(labels, spans_key)
 

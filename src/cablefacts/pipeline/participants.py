@@ -15,7 +15,7 @@ from . import extensions  # noqa: F401  (doc._.relations)
 
 
 @Language.factory("cablefacts_participants", default_config={"labels": ["GPE", "NORP", "DATE"]})
-def make_participants(nlp: Language, name: str, labels: list[str]) -> "Participants":
+def make_participants(nlp: Language, name: str, labels: list[str]) -> Participants:
     """``labels``: the labels whose entities are dropped when no relation links them."""
     return Participants(labels)
 

@@ -12,7 +12,8 @@ offsets, as ``cablefacts annotations convert`` writes them).
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 import numpy
 from spacy.language import Language
@@ -24,16 +25,17 @@ from thinc.api import Model, Optimizer, set_dropout_rate
 
 from ..annotations.docbin import RELATIONS_KEY
 from ..annotations.schema import RELATIONS, allowed, candidate_types
-from .relation_model import Pair, to_numpy
 from . import extensions  # noqa: F401  (doc._.relations)
+from .relation_model import Pair, to_numpy
 
 TYPES = list(RELATIONS)
+Candidates = list[list[tuple[int, int]]]  # entity index pairs per doc
 
 
 @Language.factory("cablefacts_rel", default_config={"threshold": 0.5, "max_distance": 60},
                   default_score_weights={"rel_micro_f": 1.0, "rel_micro_p": 0.0, "rel_micro_r": 0.0})
 def make_relation_extractor(nlp: Language, name: str, model: Model, threshold: float,
-                            max_distance: int) -> "RelationExtractor":
+                            max_distance: int) -> RelationExtractor:
     return RelationExtractor(nlp.vocab, model, name, threshold=threshold, max_distance=max_distance)
 
 
@@ -59,25 +61,25 @@ class RelationExtractor(TrainablePipe):
         self.vocab = vocab
         self.model = model
         self.name = name
-        self.cfg = {"threshold": threshold, "max_distance": max_distance, "labels": TYPES}
+        self.cfg: dict[str, Any] = {"threshold": threshold, "max_distance": max_distance, "labels": TYPES}
 
     @property
     def labels(self) -> tuple[str, ...]:
         return tuple(self.cfg["labels"])
 
-    def predict(self, docs: Iterable[Doc]):
+    def predict(self, docs: Iterable[Doc]) -> tuple[Candidates, numpy.ndarray]:
         docs = list(docs)
         cands = [candidates(d, self.cfg["max_distance"]) for d in docs]
         if not any(cands):
             return cands, numpy.zeros((0, len(self.labels)), dtype="f")
-        scores = self.model.predict((docs, [_pairs(d, c) for d, c in zip(docs, cands)]))
+        scores = self.model.predict((docs, [_pairs(d, c) for d, c in zip(docs, cands, strict=True)]))
         return cands, to_numpy(scores)
 
-    def set_annotations(self, docs: Iterable[Doc], predictions) -> None:
+    def set_annotations(self, docs: Iterable[Doc], predictions: tuple[Candidates, numpy.ndarray]) -> None:
         cands, scores = predictions
         row = 0
         threshold = self.cfg["threshold"]
-        for doc, doc_cands in zip(docs, cands):
+        for doc, doc_cands in zip(docs, cands, strict=True):
             labels = [e.label_ for e in doc.ents]
             rels = []
             for i, j in doc_cands:
@@ -88,9 +90,13 @@ class RelationExtractor(TrainablePipe):
                 row += 1
             doc._.relations = rels
 
-    def _training_batch(self, examples: Iterable[Example]):
+    def _training_batch(self, examples: Iterable[Example]
+                        ) -> tuple[list[Doc], list[list[Pair]], list[list[float]], list[list[float]]]:
         """Predicted docs with the reference's entities, their candidate pairs and the truth."""
-        docs, pairs, truth, masks = [], [], [], []
+        docs: list[Doc] = []
+        pairs: list[list[Pair]] = []
+        truth: list[list[float]] = []
+        masks: list[list[float]] = []
         for eg in examples:
             pred, ref = eg.predicted, eg.reference
             if len(pred) != len(ref):  # tokenisations differ: cannot carry spans over
@@ -106,7 +112,7 @@ class RelationExtractor(TrainablePipe):
                 masks.append([1.0 if allowed(t, a.label_, b.label_) else 0.0 for t in self.labels])
             docs.append(pred)
             pairs.append(_pairs(pred, cands))
-        return docs, pairs, numpy.asarray(truth, dtype="f"), numpy.asarray(masks, dtype="f")
+        return docs, pairs, truth, masks
 
     def update(self, examples: Iterable[Example], *, drop: float = 0.0, sgd: Optimizer | None = None,
                losses: dict | None = None) -> dict:
@@ -125,7 +131,7 @@ class RelationExtractor(TrainablePipe):
         losses[self.name] += float((to_numpy(d_scores) ** 2).sum())
         return losses
 
-    def get_loss(self, examples: Iterable[Example], scores) -> tuple[float, float]:
+    def get_loss(self, examples: Iterable[Example], scores: numpy.ndarray) -> tuple[float, float]:
         raise NotImplementedError("the loss is computed inside update()")
 
     def initialize(self, get_examples: Callable[[], Iterable[Example]], *, nlp: Language | None = None) -> None:
@@ -137,7 +143,7 @@ class RelationExtractor(TrainablePipe):
         else:
             self.model.initialize()
 
-    def score(self, examples: Iterable[Example], **kwargs) -> dict:
+    def score(self, examples: Iterable[Example], **kwargs: Any) -> dict:
         """Relation P/R/F1 per type and micro; a relation counts only if both its spans and labels
         are right (the predicted docs' own entities are used)."""
         return score_relations(examples)
@@ -151,16 +157,15 @@ def score_relations(examples: Iterable[Example]) -> dict:
         gold = {(h0, h1, c0, c1, t) for h0, h1, c0, c1, t in gold_keys(ref)
                 if (h0, h1) in ref_labels and (c0, c1) in ref_labels}
         ents = pred_doc.ents
-        pred = set()
+        pred: set[tuple[tuple[int, int, int, int, str], bool]] = set()  # relation, both entities right
         for i, j, t, _ in pred_doc._.relations:
             a, b = ents[i], ents[j]
             ok = ref_labels.get((a.start_char, a.end_char)) == a.label_ and \
                 ref_labels.get((b.start_char, b.end_char)) == b.label_
-            key = (a.start_char, a.end_char, b.start_char, b.end_char, t)
-            pred.add(key if ok else (*key, "wrong-entity"))
-        for key in pred:
+            pred.add(((a.start_char, a.end_char, b.start_char, b.end_char, t), ok))
+        for key, ok in pred:
             counts[key[4]][1] += 1
-            counts[key[4]][0] += key in gold
+            counts[key[4]][0] += ok and key in gold
         for key in gold:
             counts[key[4]][2] += 1
     out: dict = {"rel_per_type": {}}

@@ -9,23 +9,25 @@ the gap between them and their order.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
+from typing import Any, cast
 
 import numpy
 from spacy.tokens import Doc
 from spacy.util import registry
 from thinc.api import Linear, Logistic, Model, chain
-from thinc.types import Floats2d
+from thinc.types import Floats1d, Floats2d
 
 Pair = tuple[tuple[int, int], tuple[int, int]]
+PairInput = tuple[list[Doc], list[list[Pair]]]  # docs, and the candidate pairs of each
 
 
 @registry.architectures("cablefacts.RelationModel.v1")
 def build_relation_model(tok2vec: Model[list[Doc], list[Floats2d]], nO: int | None = None
-                         ) -> Model[tuple[list[Doc], list[list[Pair]]], Floats2d]:
+                         ) -> Model[PairInput, Floats2d]:
     pairs = pair_features(tok2vec)
-    output = chain(Linear(nO=nO), Logistic())
-    model = chain(pairs, output)
+    output: Model[Floats2d, Floats2d] = chain(Linear(nO=nO), Logistic())
+    model: Model[PairInput, Floats2d] = chain(pairs, output)
     model.set_ref("output_layer", output.layers[0])
     return model
 
@@ -46,7 +48,7 @@ DISTANCES = (1, 3, 6, 12, 25, 50)  # token gaps, bucketed
 N_EXTRA = 2 * len(LABELS) + len(DISTANCES) + 2
 
 
-def _extra(doc: Doc, pair: Pair) -> numpy.ndarray:
+def _extra(doc: Doc, pair: Pair) -> Floats1d:
     """One-hot features of a pair: head and child labels, the gap between them, and their order."""
     (hs, he), (cs, ce) = pair
     labels = {(e.start, e.end): e.label_ for e in doc.ents}
@@ -58,10 +60,10 @@ def _extra(doc: Doc, pair: Pair) -> numpy.ndarray:
     gap = max(cs - he, hs - ce, 0)
     out[2 * len(LABELS) + sum(gap > d for d in DISTANCES[:-1])] = 1.0
     out[-2 if hs < cs else -1] = 1.0
-    return out
+    return cast(Floats1d, out)  # thinc's name for a one-dimensional float array
 
 
-def _pair_init(model: Model, X=None, Y=None) -> None:
+def _pair_init(model: Model, X: PairInput | None = None, Y: Floats2d | None = None) -> None:
     tok2vec = model.get_ref("tok2vec")
     if X is not None:
         tok2vec.initialize(X=X[0])
@@ -70,14 +72,14 @@ def _pair_init(model: Model, X=None, Y=None) -> None:
     model.set_dim("nO", tok2vec.get_dim("nO") * 3 + N_EXTRA)
 
 
-def _pair_forward(model: Model, inputs, is_train: bool) -> tuple[Floats2d, Callable]:
+def _pair_forward(model: Model, inputs: PairInput, is_train: bool) -> tuple[Floats2d, Callable]:
     docs, pairs = inputs
     tok2vec = model.get_ref("tok2vec")
     tokvecs, backprop_tok2vec = tok2vec(docs, is_train)
     ops = model.ops
     width = tok2vec.get_dim("nO")
     rows = []
-    for doc, vecs, doc_pairs in zip(docs, tokvecs, pairs):
+    for doc, vecs, doc_pairs in zip(docs, tokvecs, pairs, strict=True):
         for pair in doc_pairs:
             parts = [vecs[s:e].mean(axis=0) if e > s else ops.alloc1f(width) for s, e in _spans(pair)]
             rows.append(ops.xp.concatenate([*parts, ops.asarray1f(_extra(doc, pair))]))
@@ -86,7 +88,7 @@ def _pair_forward(model: Model, inputs, is_train: bool) -> tuple[Floats2d, Calla
     def backprop(d_output: Floats2d) -> list:
         d_tokvecs = [ops.alloc2f(*v.shape) for v in tokvecs]
         row = 0
-        for d_vecs, doc_pairs in zip(d_tokvecs, pairs):
+        for d_vecs, doc_pairs in zip(d_tokvecs, pairs, strict=True):
             for pair in doc_pairs:
                 for k, (s, e) in enumerate(_spans(pair)):
                     if e > s:
@@ -97,5 +99,6 @@ def _pair_forward(model: Model, inputs, is_train: bool) -> tuple[Floats2d, Calla
     return output, backprop
 
 
-def to_numpy(array) -> numpy.ndarray:
+def to_numpy(array: Any) -> numpy.ndarray:
+    """A numpy or cupy array as numpy (cupy's come back from the GPU)."""
     return array.get() if hasattr(array, "get") else numpy.asarray(array)

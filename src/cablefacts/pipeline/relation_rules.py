@@ -42,7 +42,8 @@ def _penalties_elsewhere(doc: Doc, ents: list[Span], sent: list[int], rels: set[
         if p.label_ != "PENALTY" or any(c == j for _, c, t in rels if t == "PUNISHABLE_BY"):
             continue
         same = [i for i, a in enumerate(ents) if a.label_ == "ARTICLE" and sent[a.start] == sent[p.start]]
-        after = [i for i in same if ents[i].start > p.start and re.search(r"\bunder\s*$", doc[p.end:ents[i].start].text)]
+        after = [i for i in same
+                 if ents[i].start > p.start and re.search(r"\bunder\s*$", doc[p.end:ents[i].start].text)]
         if after:
             yield after[0], j
             continue
@@ -56,7 +57,7 @@ def _penalties_elsewhere(doc: Doc, ents: list[Span], sent: list[int], rels: set[
 @Language.factory("cablefacts_relation_rules",
                   default_config={"window": 60, "merge": False, "types": None, "prefer": []})
 def make_relation_rules(nlp: Language, name: str, window: int, merge: bool, types: list[str] | None,
-                        prefer: list[str]) -> "RelationRules":
+                        prefer: list[str]) -> RelationRules:
     """With ``merge``, the relations already on the doc (a trained component's) are kept and the
     rules only add links between pairs they leave unlinked, except for the types in ``prefer``, where
     the rules' links replace them; ``types`` restricts the rules' types."""

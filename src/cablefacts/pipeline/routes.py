@@ -27,13 +27,17 @@ TRAFFICKING = re.compile(r"traffick|exploit|subject|forc|sold|work|labou?r|prost
 LIST_GAP = re.compile(r"^(?:[\s,()]|and|or|the|as well as|to a lesser extent|less frequently|possibly|"
                       r"other|also|including|especially|particularly|mainly|primarily|mostly|notably|"
                       r"neighbou?ring|countries|in)*$", re.I)
-ORIGIN_CUE = re.compile(r"(?:\bfrom(?:\s+(?:the|other|neighbou?ring|nearby))*|\boriginating\s+in|\brecruited\s+in|\bcountries\s+of\s+origin"
-                        r"(?:\s+(?:include[ds]?|are|were|for\s+\w+(?:\s+\w+){0,3}))?|\bsource\s+(?:countr(?:y|ies)|regions?)"
+ORIGIN_CUE = re.compile(r"(?:\bfrom(?:\s+(?:the|other|neighbou?ring|nearby))*|\boriginating\s+in|\brecruited\s+in"
+                        r"|\bcountries\s+of\s+origin"
+                        r"(?:\s+(?:include[ds]?|are|were|for\s+\w+(?:\s+\w+){0,3}))?"
+                        r"|\bsource\s+(?:countr(?:y|ies)|regions?)"
                         r"(?:\s+(?:include[ds]?|are|were|continued\s+to\s+be|remain(?:ed)?))?|\bnationals\s+of"
                         r"|\bcitizens\s+of)[\s:,]*$", re.I)
-DEST_CUE = re.compile(r"(?:\bto(?:\s+(?:the|other|neighbou?ring|nearby))*|\binto(?:\s+the)?|\btowards|\bdestined\s+for|\bbound\s+for"
+DEST_CUE = re.compile(r"(?:\bto(?:\s+(?:the|other|neighbou?ring|nearby))*|\binto(?:\s+the)?|\btowards|\bdestined\s+for"
+                      r"|\bbound\s+for"
                       r"|\bdestination\s+countr(?:y|ies)(?:\s+(?:include[ds]?|are|were))?|\bdestinations"
-                      r"(?:\s+(?:include[ds]?|are|were))?|\ben\s+route\s+to|\babroad\s+(?:to|in)|\benter(?:s|ed|ing)?|\barriv(?:e|es|ed|ing)\s+in"
+                      r"(?:\s+(?:include[ds]?|are|were))?|\ben\s+route\s+to|\babroad\s+(?:to|in)|\benter(?:s|ed|ing)?"
+                      r"|\barriv(?:e|es|ed|ing)\s+in"
                       r"|\breach(?:es|ed|ing)?)(?:\s+the)?[\s:,]*$", re.I)
 IN_CUE = re.compile(r"\b(?:in|within|throughout)(?:\s+the)?[\s,]*$", re.I)
 TRANSIT_CUE = re.compile(r"(?:\bvia|\bthrough|\btransiting|\btransit(?:ing)?\s+(?:through|via)|\bby\s+way\s+of"
@@ -78,8 +82,8 @@ def _clauses(doc: Doc, sent: list[int]) -> list[tuple[int, int]]:
 def _lists(doc: Doc, ents: list[Span], members: list[int]) -> list[list[int]]:
     groups: list[list[int]] = []
     for i in members:
-        if groups and LIST_GAP.match(doc[ents[groups[-1][-1]].end : ents[i].start].text) and \
-                not re.search(r"\bfrom\b|\bto\b|\bvia\b|\bthrough\b", doc[ents[groups[-1][-1]].end : ents[i].start].text):
+        gap = doc[ents[groups[-1][-1]].end : ents[i].start].text if groups else ""
+        if groups and LIST_GAP.match(gap) and not re.search(r"\bfrom\b|\bto\b|\bvia\b|\bthrough\b", gap):
             groups[-1].append(i)
         else:
             groups.append([i])

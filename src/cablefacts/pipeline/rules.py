@@ -18,7 +18,8 @@ from spacy.util import filter_spans
 from ..facts.normalise import DEMONYMS, GENERIC_PLACES, PLACES
 from .general_spans import SPANS_KEY
 
-NUM = (r"(?i:(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?(?:\s?[-\u2013]\s?\d[\d,]*)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+NUM = (r"(?i:(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?(?:\s?[-\u2013]\s?\d[\d,]*)?"
+       r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
        r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
        r"ninety|hundred)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine|hundred))*|both)")
 APPROX = r"(?:(?:about|nearly|approximately|over|more than|at least|almost|some|roughly|up to)\s+)?"
@@ -86,7 +87,7 @@ def _place_pattern() -> re.Pattern:
 
 @Language.factory("cablefacts_rules", default_config={"overwrite": True, "labels": None, "prefer": []})
 def make_rules(nlp: Language, name: str, overwrite: bool, labels: list[str] | None, prefer: list[str]
-               ) -> "EntityRules":
+               ) -> EntityRules:
     """``labels`` restricts the rules to some labels (those where they are exact), e.g. to feed the NER;
     without ``overwrite``, the spans of the labels in ``prefer`` still replace the entities they overlap."""
     return EntityRules(overwrite, labels, prefer)

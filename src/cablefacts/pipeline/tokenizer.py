@@ -7,10 +7,12 @@ exceptions made of punctuation alone.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import spacy
+from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
-
 
 
 def _not_emoticon(text: str) -> bool:
@@ -18,15 +20,16 @@ def _not_emoticon(text: str) -> bool:
 
 
 @spacy.registry.tokenizers("cablefacts.Tokenizer.v1")
-def create_tokenizer():
-    def make(nlp):
+def create_tokenizer() -> Callable[[Language], Tokenizer]:
+    def make(nlp: Language) -> Tokenizer:
         d = nlp.Defaults
         return Tokenizer(
             nlp.vocab,
             rules={k: v for k, v in d.tokenizer_exceptions.items() if _not_emoticon(k)},
-            prefix_search=compile_prefix_regex(d.prefixes).search,
-            suffix_search=compile_suffix_regex(d.suffixes).search,
-            infix_finditer=compile_infix_regex(d.infixes).finditer,
+            # as spaCy's own tokenizer factory: a language without affixes gets no affix rules
+            prefix_search=compile_prefix_regex(d.prefixes).search if d.prefixes else None,
+            suffix_search=compile_suffix_regex(d.suffixes).search if d.suffixes else None,
+            infix_finditer=compile_infix_regex(d.infixes).finditer if d.infixes else None,
             token_match=d.token_match,
             url_match=d.url_match,
         )
@@ -34,6 +37,6 @@ def create_tokenizer():
     return make
 
 
-def blank_nlp():
+def blank_nlp() -> Language:
     """A blank English pipeline with the project's tokenizer."""
     return spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "cablefacts.Tokenizer.v1"}}})

@@ -11,11 +11,12 @@ import matplotlib
 
 matplotlib.use("svg")
 import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
 
 plt.rcParams["svg.fonttype"] = "none"  # text stays text (searchable, escaped by matplotlib)
 
 
-def _svg(fig) -> str:
+def _svg(fig: Figure) -> str:
     buf = io.StringIO()
     fig.savefig(buf, format="svg", bbox_inches="tight")
     plt.close(fig)
@@ -28,7 +29,7 @@ def bar_chart(counts: dict[str, float], title: str, links: dict[str, str], ylabe
     keys = list(counts)
     fig, ax = plt.subplots(figsize=(max(4, 0.5 * len(keys) + 2), 3))
     bars = ax.bar(range(len(keys)), [counts[k] for k in keys], color="#4c78a8")
-    for bar, key in zip(bars, keys):
+    for bar, key in zip(bars, keys, strict=True):
         bar.set_url(links.get(key, ""))
     ax.set_xticks(range(len(keys)), keys, rotation=45, ha="right", fontsize=8)
     if counts and max(counts.values()) > 50 * max(1, min(v for v in counts.values() if v > 0)):

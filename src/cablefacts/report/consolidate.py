@@ -139,7 +139,7 @@ def _category(fact: dict) -> str | None:
     return None
 
 
-def _match_value(fact: dict, key: str):
+def _match_value(fact: dict, key: str) -> object:
     if fact["type"] == "route" and key in ("origin", "destination"):
         return fact.get(key) or (fact.get(f"{key}_place") or "").lower() or None
     return fact.get(key)
@@ -196,7 +196,7 @@ def _conflicts(records: list[Consolidated]) -> list[Conflict]:
         clash = [v for v in said if any(said[v] - said[w] and said[w] - said[v] for w in said if w != v)]
         if len(clash) < 2:
             continue
-        conflict = Conflict(kind, country, year, dict(zip(SLOT_KEYS[kind], slot)),
+        conflict = Conflict(kind, country, year, dict(zip(SLOT_KEYS[kind], slot, strict=True)),
                             {v: sorted({m["cable"] or m["path"] for r in recs if r.fields[VALUE[kind]] == v
                                         for m in r.mentions}) for v in clash})
         out.append(conflict)
@@ -230,8 +230,8 @@ def write(db: Path, records: list[Consolidated], conflicts: list[Conflict]) -> N
                         [(n, c.type, c.country, c.year, json.dumps(c.slot), json.dumps(c.values))
                          for n, c in enumerate(conflicts, 1)])
         for n, r in enumerate(records, 1):
-            con.execute("INSERT INTO consolidated (id, type, country, year, category, fields, mentions, cables, sources,"
-                        " conflict) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            con.execute("INSERT INTO consolidated (id, type, country, year, category, fields, mentions, cables,"
+                        " sources, conflict) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         (n, r.type, r.country, r.year, r.category, json.dumps(r.fields, ensure_ascii=False),
                          len(r.mentions), len(r.cables), len(r.sources), r.conflict))
             con.executemany("INSERT OR IGNORE INTO mentions (consolidated, fact) VALUES (?, ?)",

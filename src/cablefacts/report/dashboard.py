@@ -11,6 +11,7 @@ country's profile. Totals count consolidated facts once.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from html import escape
 from pathlib import Path
 from urllib.parse import urlencode
@@ -116,7 +117,7 @@ def _unread_page(path: str, row: dict, facts: list[dict]) -> str:
                 f'<tr><td>reason</td><td>{escape(row.get("error") or "unknown")}</td></tr></table>{table}')
 
 
-def select(name: str, values, labels: dict | None = None) -> str:
+def select(name: str, values: Iterable[object], labels: dict | None = None) -> str:
     """A filter drop-down whose options are exactly ``values``."""
     opts = "".join(f'<option value="{escape(str(v))}">{escape(str((labels or {}).get(v, v)))}</option>'
                    for v in values)
@@ -155,7 +156,7 @@ def _facts_page(rep: Report) -> str:
     return page("cablefacts: facts", body, FILTER_JS)
 
 
-def link(**params) -> str:
+def link(**params: object) -> str:
     return "facts.html?" + urlencode({k: v for k, v in params.items() if v not in (None, "")})
 
 
@@ -200,7 +201,8 @@ def _figure_section(rep: Report) -> str:
         for (c, y, stage), (value, rec) in sorted(figures(rep, kind).items(), key=lambda kv: (kv[0][0], str(kv[0][1]),
                                                                                              kv[0][2])):
             flag = ' <span class="conflict">conflict</span>' if rec.conflict else ""
-            rows.append(f'<tr data-filter data-type="{kind}" data-country="{escape(c)}" data-year="{escape(str(y or ""))}"'
+            rows.append(f'<tr data-filter data-type="{kind}" data-country="{escape(c)}" '
+                        f'data-year="{escape(str(y or ""))}"'
                         f' data-exploitation="{escape(rec.fields.get("exploitation") or "")}">'
                         f'<td><a href="countries/{escape(c)}.html">{escape(country_name(c))}</a></td>'
                         f'<td>{escape(str(y or ""))}</td><td>{escape(stage)}</td>'
@@ -223,7 +225,8 @@ def _money_section(rep: Report) -> str:
         rows = "".join(
             f'<tr data-filter data-type="money" data-country="{escape(r.country or "")}" '
             f'data-year="{escape(str(r.year or ""))}"><td>{escape(country_name(r.country))}</td>'
-            f'<td>{escape(str(r.year or ""))}</td><td>{escape(summary({"type": "money", **r.fields, "year": None}))}</td>'
+            f'<td>{escape(str(r.year or ""))}</td>'
+            f'<td>{escape(summary({"type": "money", **r.fields, "year": None}))}</td>'
             f'<td><a href="{escape(rep.links[r.mentions[0]["id"]])}">{len(r.cables)} cable(s)</a></td></tr>'
             for r in recs)
         if rows:
@@ -247,12 +250,14 @@ def _conflict_section(rep: Report) -> str:
     rows = []
     for n, c in enumerate(rep.conflicts, 1):
         recs = [r for r in rep.records if r.conflict == n]
-        said = "; ".join(f'<a href="{escape(rep.links[r.mentions[0]["id"]])}">{escape(summary({"type": r.type, **r.fields}))}'
+        said = "; ".join(f'<a href="{escape(rep.links[r.mentions[0]["id"]])}">'
+                         f'{escape(summary({"type": r.type, **r.fields}))}'
                          f"</a> ({escape(', '.join(sorted(r.cables)))})" for r in recs)
         rows.append(f'<tr data-filter data-type="{escape(c.type)}" data-country="{escape(c.country or "")}" '
                     f'data-year="{escape(str(c.year or ""))}"><td>{escape(country_name(c.country))}</td>'
                     f'<td>{escape(str(c.year or ""))}</td><td>{escape(c.type)}</td><td>{said}</td></tr>')
-    return ('<section><h2>Where cables disagree</h2><table id="conflicts"><tr><th>country</th><th>year</th><th>type</th>'
+    return ('<section><h2>Where cables disagree</h2><table id="conflicts"><tr><th>country</th><th>year</th>'
+            '<th>type</th>'
             f"<th>what each says</th></tr>{''.join(rows)}</table></section>")
 
 

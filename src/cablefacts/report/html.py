@@ -8,8 +8,10 @@ Content-Security-Policy forbids any outside resource. Pages use no external reso
 from __future__ import annotations
 
 from html import escape
+from itertools import pairwise
 
 from ..annotations.schema import COLOURS
+from ..cable import Cable
 from .wording import short, summary
 
 CSS = """
@@ -42,7 +44,7 @@ def _segments(text: str, offset: int, ents: list[tuple[int, int, str]], anchors:
     cuts = sorted(b for b in bounds if 0 <= b <= len(text))
     out = []
     open_anchor = None
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in pairwise(cuts):
         anchor = next((x for x in anchors if x[0] - offset <= a and b <= x[1] - offset), None)
         if anchor is not open_anchor:
             if open_anchor is not None:
@@ -62,7 +64,7 @@ def _segments(text: str, offset: int, ents: list[tuple[int, int, str]], anchors:
     return "".join(out)
 
 
-def cable_page(cable, facts: list[dict], entities: dict[int, list] | None = None,
+def cable_page(cable: Cable, facts: list[dict], entities: dict[int, list] | None = None,
                relations: dict[int, list[str]] | None = None, back: str | None = None) -> tuple[str, dict[int, str]]:
     """A cable: metadata, paragraphs (entities highlighted, relations listed, fact sentences anchored),
     and its facts, each linking to its sentence. Returns the page and, per fact, its sentence's anchor."""
@@ -90,8 +92,8 @@ def cable_page(cable, facts: list[dict], entities: dict[int, list] | None = None
         text = _segments(cable.paragraph_text(p), p.start, entities.get(k, []), anchors)
         rels = relations.get(k, [])
         rel_html = f'<div class="rels">{"<br>".join(escape(r) for r in rels)}</div>' if rels else ""
-        paras.append(f'<div class="para" id="p{k}"><span class="num">{escape("¶" + p.number if p.number else "")}</span>{text}</div>'
-                     f"{rel_html}")
+        number = escape("¶" + p.number if p.number else "")
+        paras.append(f'<div class="para" id="p{k}"><span class="num">{number}</span>{text}</div>{rel_html}')
     fact_rows = "".join(
         f'<tr id="row-fact-{n}"><td>{escape(f["type"])}</td><td>{escape(summary(f))}</td>'
         f'<td>{escape("¶" + str(f["paragraph"]) if f.get("paragraph") else "")}</td>'

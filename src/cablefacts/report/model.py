@@ -64,7 +64,8 @@ class Report:
         """The countries (and map places) a fact is about, for the filters."""
         rec = self.record_of[f["id"]]
         if f["type"] == "route":
-            ends = (node(f.get("origin"), f.get("origin_place")), node(f.get("destination"), f.get("destination_place")))
+            ends = (node(f.get("origin"), f.get("origin_place")),
+                    node(f.get("destination"), f.get("destination_place")))
             return sorted({e for e in ends if e})
         return [rec.country] if rec.country else []
 

@@ -46,13 +46,13 @@ def _rings(topo: dict, geometry: dict) -> list[list[tuple[float, float]]]:
 def _centre(ring: list[tuple[float, float]]) -> tuple[float, float, float]:
     """Area and centroid (shoelace formula) of a ring."""
     a = cx = cy = 0.0
-    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]):
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True):
         cross = x0 * y1 - x1 * y0
         a += cross
         cx += (x0 + x1) * cross
         cy += (y0 + y1) * cross
     if abs(a) < 1e-12:
-        xs, ys = zip(*ring)
+        xs, ys = zip(*ring, strict=True)
         return 0.0, sum(xs) / len(xs), sum(ys) / len(ys)
     return abs(a) / 2, cx / (3 * a), cy / (3 * a)
 

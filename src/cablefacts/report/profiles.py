@@ -4,6 +4,7 @@ that state it in the cable views."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 from pathlib import Path
 
@@ -23,7 +24,7 @@ def _sources(rep: Report, rec: Consolidated) -> str:
     return ", ".join(f'<a href="../{escape(href)}">{escape(name)}</a>' for name, href in sorted(seen.items()))
 
 
-def _table(head: tuple[str, ...], rows: list[tuple[str, ...]], table_id: str) -> str:
+def _table(head: tuple[str, ...], rows: Sequence[tuple[str, ...]], table_id: str) -> str:
     if not rows:
         return "<p>Nothing stated.</p>"
     return (f'<table id="{table_id}"><tr>' + "".join(f"<th>{h}</th>" for h in head) + "</tr>"
@@ -34,7 +35,7 @@ def profile(rep: Report, code: str) -> str:
     """The profile page of one country."""
     recs = [r for r in rep.records if r.country == code]
     conflict = ' <span class="conflict">conflict</span>'
-    tiers = [(escape(str(r.year or "")), escape(TIERS.get(r.fields.get("tier"), str(r.fields.get("tier"))))
+    tiers = [(escape(str(r.year or "")), escape(TIERS.get(str(r.fields.get("tier")), str(r.fields.get("tier"))))
               + (conflict if r.conflict else ""), _sources(rep, r))
              for r in sorted((r for r in recs if r.type == "tier"), key=lambda r: str(r.year))]
     counts = []

@@ -197,3 +197,27 @@ def test_fines_and_wages_are_no_money(nlp):
             "can make USD 100 a night in Istanbul, versus USD 30-50 a month in Moldova.")
     assert not {f for f in facts(nlp, text) if f[0] == "money"}
     assert ("money", 5000, "USD") in facts(nlp, "The court fined the trafficker USD 5,000 for trafficking.")
+
+
+NOT_MONEY = [
+    # a fine written into law, both ends of its range, with the stated equivalents between them
+    "Under the law, any individual convicted of any form of trafficking faces a prison sentence of not less than "
+    "three years and not more than 15 years, in addition to a fine of not less than BD 2,000 (approximately USD "
+    "4,530) and not more than BD 10,000 (approximately USD 22,650).",
+    # asked for, not spent
+    "B. Requested Funding Amount is USD 149,394 for a two-year program against trafficking in persons.",
+    # funding for another crime
+    "The Ambassador mentioned $600,000 funding available to Bolivia and Peru for combating narcotics trafficking.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_MONEY)
+def test_amounts_not_spent_on_trafficking_give_no_money(nlp, text):
+    assert not {f for f in facts(nlp, text, "Bahrain") if f[0] == "money"}
+
+
+def test_pesos_are_the_cables_countrys(nlp):
+    text = ("The ministry gives the anti-TIP foundation 100,000 pesos (about US$27,000) every two months for its "
+            "victim assistance programs.")
+    assert ("money", 100000, "ARS") in facts(nlp, text, "Argentina")
+    assert ("money", 100000, "MXN") in facts(nlp, text, "Mexico")

@@ -95,20 +95,24 @@ _WAGE_AFTER = re.compile(r"^(?:\s?[-\u2013]\s?\d[\d,]*)?\s*(?:\([^)]*\)\s*)?"
                          r"(?:bribes?|salary|wages?)", re.I)
 _WAGE_BEFORE = re.compile(r"\b(?:earn|make|paid|pay|salary|wages?|costs?|promising|fees?\s+exceeding|"
                           r"charges?\s+\w+\s+(?:a\s+)?(?:monthly\s+)?fee\s+of)\b[^.;]{0,25}$", re.I)
+# an amount asked for, on offer or refused is not spent (``Requested Funding Amount is USD 149,394``)
+_UNSPENT_BEFORE = re.compile(r"\b(?:requested|request(?:ing|s)?|proposed|proposal|available|bribes?)\b[^.;]{0,30}$",
+                             re.I)
 _FINE_IN_LAW = re.compile(r"punish|penalt|faces?\b|liable|not\s+less\s+than|provides?\s+for|prescrib|"
-                          r"ranges?\s+from|are\s+fined", re.I)
+                          r"ranges?\s+from|are\s+fined|convicted\s+(?:of|under)|\blaw\b", re.I)
+# which peso a cable means
+PESOS = {"ARG": "ARS", "CHL": "CLP", "COL": "COP", "DOM": "DOP", "CUB": "CUP", "PHL": "PHP", "URY": "UYU",
+         "MEX": "MXN"}
 
 
 def _not_spent(doc: Doc, e: Span) -> bool:
     """An amount that is no money spent, granted, paid or seized: a wage or price quoted to describe the
     trade, or a fine written into law (that is the provision's ``fine``)."""
     before, after = doc.text[: e.start_char], doc.text[e.end_char :]
-    if _WAGE_AFTER.match(after) or _WAGE_BEFORE.search(before[-60:]):
+    if _WAGE_AFTER.match(after) or _WAGE_BEFORE.search(before[-60:]) or _UNSPENT_BEFORE.search(before[-60:]):
         return True
     clause_before, clause_after = _clause_around(doc.text, e.start_char, e.end_char)
-    fine = re.match(r"^\s*(?:\([^)]*\)\s*)?fines?\b", after, re.I) or re.search(r"\bfine[sd]?\s+(?:of\s+)?"
-                                                                                  r"(?:up\s+to\s+|between\s+)?$",
-                                                                                  clause_before, re.I)
+    fine = re.match(r"^\s*(?:\([^)]*\)\s*)?fines?\b", after, re.I) or re.search(r"\bfine[sd]?\b", clause_before, re.I)
     return bool(fine and _FINE_IN_LAW.search(clause_before + clause_after))
 
 
@@ -262,8 +266,9 @@ def facts_from_doc(doc: Doc, cable: Cable, offset: int, default_country: str | N
         elif e.label_ == "MONEY":
             if heads.get((i, "EQUALS")):
                 continue  # the equivalent of an amount already emitted
-            money = N.parse_money(e.text)
-            if money is None or money.currency is None or WORLDWIDE.search(sentence) or _not_spent(doc, e):
+            money = N.parse_money(e.text, PESOS.get(default_country or "", "MXN"))
+            if money is None or money.currency is None or WORLDWIDE.search(sentence) or _not_spent(doc, e) or \
+                    (_OTHER_CRIMES.search(sentence) and not _TIP_NAMED.search(sentence)):
                 continue
             eq = [N.parse_money(ents[c].text) for c in rels.get((i, "EQUALS"), [])]
             usd = next((m.amount for m in eq if m and m.currency == "USD"), None)

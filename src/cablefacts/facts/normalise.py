@@ -142,7 +142,7 @@ def parse_money(text: str, default_pesos: str = "MXN") -> Money | None:
     currency = None
     for word, code in sorted(CURRENCY_WORDS.items(), key=lambda kv: -len(kv[0])):
         if re.search(r"(?<![a-z])" + re.escape(word) + r"(?![a-z])", t):
-            currency = code
+            currency = default_pesos if word == "pesos" else code  # the peso of the cable's country
             break
     if currency is None:
         for token in re.findall(r"[a-z]{3}", t):

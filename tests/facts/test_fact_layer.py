@@ -184,6 +184,12 @@ PROVISIONS = [
     ("Trafficking is punished under Articles 128 and 133 of the Criminal Code, which prescribe penalties of five "
      "to 15 years' imprisonment.",
      ("provision", "criminal_code", "133", None, None, 5, 15)),
+    # the whole range of the article, its aggravated forms included
+    ("In Article 171, pimping is punished with a penalty of imprisonment from two to eight years, with prison "
+     "from four to 10 years if the victim is under the age of 13, as a form of trafficking.",
+     ("provision", "criminal_code", "171", None, None, 2, 10)),
+    ("Article 374 states the penalty of imprisonment from ten-to-fifteen years for those who lead international "
+     "organizations devoted to trafficking in women.", ("provision", "criminal_code", "374", None, None, 10, 15)),
 ]
 
 

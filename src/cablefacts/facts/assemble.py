@@ -178,6 +178,36 @@ def _year(doc: Doc, rels: dict, i: int) -> int | None:
     return None
 
 
+_AGGRAVATED = re.compile(r"\bif\b|\bwhen\b|\bwhere\b|aggravat|\bwith\b|\bin\s+cases?\b", re.I)
+
+
+def _aggravated_forms(doc: Doc, ents: list[Span], article: int, linked: list[int]) -> list[int]:
+    """Penalties of the same clause after an article's penalty that state its aggravated forms (``two to eight
+    years, with prison from four to 10 years if the victim is under the age of 13``)."""
+    if not linked:
+        return []
+    out, last = [], ents[linked[0]]
+    for j in range(linked[0] + 1, len(ents)):
+        gap = doc[last.end : ents[j].start].text
+        if ents[j].label_ == "ARTICLE" or re.search(r"[;.]\s", gap):
+            break
+        if ents[j].label_ == "PENALTY" and _AGGRAVATED.search(gap):
+            out.append(j)
+            last = ents[j]
+    return out
+
+
+def _whole_range(pens: list[N.Penalty]) -> N.Penalty:
+    """One penalty spanning a provision's stated forms: the lowest minimum and the highest maximum."""
+    if not pens:
+        return N.Penalty()
+    mins = [p.min_years for p in pens if p.min_years is not None]
+    maxes = [p.max_years for p in pens if p.max_years is not None]
+    first = pens[0]
+    return N.Penalty(min(mins) if mins else None, max(maxes) if maxes else None, any(p.fine for p in pens),
+                     any(p.confiscation for p in pens), any(p.life for p in pens), first.suspended)
+
+
 def _share_within_article_lists(doc: Doc, rels: dict[tuple[int, str], list[int]]) -> None:
     """Articles listed together (``Articles 128, 133 and 270 of the penal code, which prescribe ...``)
     share the law and the penalty any of them is linked to."""
@@ -231,8 +261,9 @@ def facts_from_doc(doc: Doc, cable: Cable, offset: int, default_country: str | N
             if not laws and not re.search(r"\b(?:law|act|decree|convention|protocol|agreement|constitution)\b",
                                           sentence, re.I):
                 laws = ["criminal code"]  # an article cited alone is one of the country's criminal code
-            pens = [N.parse_penalty(ents[c].text) for c in rels.get((i, "PUNISHABLE_BY"), [])]
-            pen = pens[0] if pens else N.Penalty()
+            linked = rels.get((i, "PUNISHABLE_BY"), [])
+            pens = [N.parse_penalty(ents[c].text) for c in linked + _aggravated_forms(doc, ents, i, linked[:1])]
+            pen = _whole_range(pens)
             emit("provision", e, {"law": N.normalise_law(laws[0]) if laws else None, "article": ref.article,
                                   "part": ref.part, "clause": ref.clause, "min_years": pen.min_years,
                                   "max_years": pen.max_years, "fine": pen.fine, "confiscation": pen.confiscation,

@@ -33,6 +33,7 @@ CURRENCY_AFTER = (r"(?:tenge|euros?|dollars|(?:Egyptian |Bahraini |Turkish )?(?:
                   r"(?:Mexican |Chilean |Argentine )?pesos|kronur)")
 SCALE = r"(?:\s*(?:million|billion|thousand)|\s?(?:K|M|MM|mn|mln|bn|B)\b)?"
 YEARS = r"(?:years?|months?|year's)"
+RANGE_SEP = r"\s*[-\u2013]?\s*(?:to|and)?\s*[-\u2013]?\s*"  # ``5-10``, ``five to ten``, ``ten-to-fifteen``
 
 PATTERNS: list[tuple[str, str]] = [
     ("TIER", r"(?i:\bTier\s*(?:1|2|3|I{1,3}|One|Two|Three)(?:(?:[\s-]+of\s+the)?[\s-]+Watch[\s-]?list)?|"
@@ -42,8 +43,10 @@ PATTERNS: list[tuple[str, str]] = [
             r"Criminal\s+Procedur(?:e|al)\s+Code|[Cc]riminal\s+[Cc]ode|[Pp]enal\s+[Cc]ode|[Aa]dministrative\s+[Cc]ode|"
             r"TVPA|TVPRA(?: of 2008)?|Trafficking Victims Protection (?:Reauthorization )?Act|Child Law|"
             r"Law\s+(?:No\.\s*)?\d+[\d.,/]*(?:\s+of\s+\d{4})?)"),
-    ("PENALTY", rf"\b(?:(?:a\s+)?fine\s+and\s+)?(?:up to|from|between)?\s*{NUM}\s*(?:-|–|to|and)?\s*(?:{NUM}\s+)?"
+    ("PENALTY", rf"\b(?:(?:a\s+)?fine\s+and\s+)?(?:up to|from|between)?\s*{NUM}{RANGE_SEP}(?:{NUM}\s+)?"
                 rf"{YEARS}(?:\s+(?:of|in)\s+(?:imprisonment|prison|jail)|'?\s*imprisonment|\s+sentences?)"
+                rf"|\b(?:imprisonment|prison|jail)\s+(?:terms?\s+)?(?:of|from|for)\s+(?:up to\s+|between\s+)?{NUM}"
+                rf"{RANGE_SEP}(?:{NUM}\s+)?{YEARS}"
                 r"|\blife imprisonment\b|\bsuspended sentences?\b|(?<=sentenced to )(?:prison|jail)\b"
                 r"|\bprison sentences?\b|\bjail terms?\b"
                 rf"|\b(?:a\s+)?(?:prison\s+|jail\s+)?(?:term|sentence)s?\s+of\s+(?:up to\s+|from\s+|between\s+)?{NUM}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 import time
 from collections import Counter
 from pathlib import Path
@@ -10,24 +11,55 @@ from pathlib import Path
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from . import corpus as corpus_mod
+from . import crashlog, preflight
 from .cable import CableFileError, read_cable_file
 
-app = typer.Typer(help="Structured, checkable facts about human trafficking from diplomatic cables.",
-                  no_args_is_help=True, pretty_exceptions_enable=False)
-cable_app = typer.Typer(help="Read single cables and check folders of them.", no_args_is_help=True)
-corpus_app = typer.Typer(help="The project's corpus: manifest and mirrored text.", no_args_is_help=True)
+
+def _typer(help: str, **kwargs) -> typer.Typer:
+    """A command group whose help is printed as written (no markup: ``'cablefacts[doccano]'`` stays)."""
+    return typer.Typer(help=help, no_args_is_help=True, rich_markup_mode=None, pretty_exceptions_enable=False,
+                       **kwargs)
+
+
+app = _typer("Structured, checkable facts about human trafficking from diplomatic cables.")
+cable_app = _typer("Read single cables and check folders of them.")
+corpus_app = _typer("The project's corpus: manifest and mirrored text.")
 app.add_typer(cable_app, name="cable")
 app.add_typer(corpus_app, name="corpus")
 
-console = Console()
-err = Console(stderr=True)
+# soft_wrap: a line is never broken at the console's width (a log or a pipe gets each message whole)
+console = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+
+def say_error(message: str) -> None:
+    """Print ``message`` as written (brackets are not markup) after a red ``error:``."""
+    err.print(Text.assemble(("error:", "red"), " ", message), highlight=False)
 
 
 def fail(message: str, code: int = 1) -> None:
-    err.print(f"[red]error:[/red] {message}", highlight=False)
+    say_error(message)
     raise typer.Exit(code)
+
+
+def main() -> None:
+    """The ``cablefacts`` command: every failure ends in one line (exit status 2 for a command line that
+    names something unusable, 1 for a failure); an unexpected one also leaves its traceback in a log
+    file, whose path the line gives."""
+    try:
+        app(prog_name="cablefacts")
+    except preflight.UsageError as e:
+        say_error(str(e))
+        sys.exit(2)
+    except (preflight.Unavailable, CableFileError, corpus_mod.CorpusError) as e:
+        say_error(str(e))
+        sys.exit(1)
+    except Exception as e:
+        say_error(f"unexpected {type(e).__name__}: {crashlog.one_line(e)} (traceback in {crashlog.write(e)})")
+        sys.exit(1)
 
 
 @cable_app.command("show")
@@ -56,7 +88,7 @@ def cable_show(file: Path, as_json: bool = typer.Option(False, "--json", help="O
 def cable_check(folder: Path, verbose: bool = typer.Option(False, "--verbose", "-v", help="List every file.")) -> None:
     """Parse every file of a folder and report, per file, what could not be found."""
     if not folder.is_dir():
-        fail(f"{folder}: not a folder")
+        fail(f"{folder}: {'not a folder' if folder.exists() else 'no such folder'}", 2)
     files = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
     found: Counter[str] = Counter()
     problems: list[tuple[str, str]] = []
@@ -98,7 +130,7 @@ def cable_check(folder: Path, verbose: bool = typer.Option(False, "--verbose", "
     table.add_row("crashes", str(crashes), f"{crashes / max(n, 1):.1%}")
     table.add_row("id differs from name", str(mismatched), f"{mismatched / max(n, 1):.1%}")
     console.print(table)
-    if crashes or parsed == 0:
+    if crashes or errors or parsed == 0:
         raise typer.Exit(1)
 
 
@@ -213,6 +245,8 @@ def annotations_agreement(
     """Agreement of the narratives read twice (annotations/agreement/working) with their gold."""
     from .annotations.agreement import narrative_agreement
 
+    if output:
+        preflight.output_file(output, "agreement file")
     result = narrative_agreement()
     table = Table(title=f"agreement: {len(result['documents'])} narratives read twice")
     for col in ("level", "agreeing", "first reading", "second reading", "F1"):
@@ -246,18 +280,26 @@ def annotations_export(
 ) -> None:
     """Write the gold as doccano or Prodigy JSONL, one record per paragraph."""
     from .annotations import doccano, prodigy
-    from .annotations.store import annotated_ids, load_resolved
+    from .annotations.store import AlignmentError, annotated_ids, load_resolved
 
     if fmt not in ("doccano", "prodigy"):
-        fail(f"unknown format {fmt!r}: use doccano or prodigy")
+        fail(f"unknown format {fmt!r}: use doccano or prodigy", 2)
+    preflight.output_file(output, "JSON Lines file")
     n = 0
-    with open(output, "w", encoding="utf-8") as f:
+    tmp = output.with_suffix(output.suffix + ".part")
+    with open(tmp, "w", encoding="utf-8") as f:
         for cid in cables or annotated_ids():
-            cable, gold = load_resolved(cid)
+            try:
+                cable, gold = load_resolved(cid)
+            except AlignmentError as e:
+                f.close()
+                tmp.unlink()
+                fail(f"{e}; nothing written to {output} (fix the gold file, see `cablefacts annotations validate`)")
             records = doccano.to_records(cable, gold) if fmt == "doccano" else prodigy.to_tasks(cable, gold)
             for rec in records:
                 f.write(json.dumps(rec, ensure_ascii=False) + "\n")
                 n += 1
+    tmp.replace(output)
     console.print(f"{output}: {n} paragraphs")
 
 
@@ -298,7 +340,8 @@ def annotations_import(
             console.print(f"{data['cable']}: {len(data.get('entities', []))} entities")
         return
     if fmt not in ("doccano", "prodigy"):
-        fail(f"unknown format {fmt!r}")
+        fail(f"unknown format {fmt!r}: use doccano, prodigy or working", 2)
+    preflight.input_file(path, f"{fmt} file")
     by_cable: dict[str, list[dict]] = {}
     for k, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if line.strip():
@@ -313,7 +356,12 @@ def annotations_import(
         except CorpusError as e:
             fail(str(e))
         reader = doccano.from_records if fmt == "doccano" else prodigy.from_tasks
-        gold = reader(cable, records, sha256_text(cable.raw))
+        try:
+            gold = reader(cable, records, sha256_text(cable.raw))
+        except doccano.RecordError as e:
+            fail(f"{path}: {e}; nothing stored for {cid}")
+        except KeyError as e:
+            fail(f"{path}: a {fmt} record of {cid} has no {e} field; nothing stored for {cid}")
         save_gold(to_raw(gold, cable))
         console.print(f"{cid}: {len(gold.entities)} entities, {len(gold.relations)} relations")
 
@@ -327,6 +375,7 @@ def annotations_convert(
     from .annotations.splits import SPLITS, load_splits
     from .annotations.store import load_resolved
 
+    preflight.output_folder(output, "DocBin folder")
     splits = load_splits()
     counts = write_docbins({s: splits[s] for s in SPLITS}, output, load_resolved)
     for s, n in counts.items():
@@ -352,26 +401,86 @@ def extract_cmd(
     min_confidence: float = typer.Option(0.0, "--min-confidence", min=0.0, max=1.0,
                                          help="Write only facts of at least this calibrated confidence to -o "
                                               "(the store keeps every fact with its confidence)."),
+    prune: bool = typer.Option(False, "--prune", help="First remove the store's rows of files that no longer "
+                               "exist."),
 ) -> None:
     """Extract facts from cables into the SQLite store (resumable), and optionally JSON Lines."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-    from .batch.runner import expand, run
     from .batch.store import Store
 
+    if output is not None:
+        preflight.output_file(output, "JSON Lines file")
+    preflight.model(model)
     if narratives or (paths and all(p.endswith(".jsonl") for p in paths)):
         if output is None:
             fail("narratives need -o FILE for their facts", 2)
+        for p in paths:
+            preflight.input_file(Path(p), "narratives file")
         _extract_narratives([Path(p) for p in paths], output, model, min_confidence)
         return
+    if engine not in ("local", "dask"):
+        fail(f"unknown engine {engine!r}: local or dask", 2)
+    if engine == "dask":
+        if not scheduler:
+            fail("--engine dask needs --scheduler ADDRESS", 2)
+        preflight.scheduler(scheduler)
+    preflight.store_to_write(db)
+    from .batch.runner import expand
+
     files, unmatched = expand(paths)
     for item in unmatched:
-        err.print(f"[yellow]skipped:[/yellow] {item}: no such file, folder or glob match", highlight=False)
+        err.print(Text.assemble(("skipped:", "yellow"), f" {item}: no such file, folder or glob match"))
     if not files:
-        fail("no cable files found")
-    if engine == "dask" and not scheduler:
-        fail("--engine dask needs --scheduler ADDRESS")
+        fail("no cable files found", 2)
     store = Store(db)
+    if prune:
+        moved, removed = store.prune()
+        console.print(f"{db}: {removed} rows of files that no longer exist removed, {moved} moved to another path "
+                      "of the same content")
+    try:
+        summary = _run_with_progress(files, store, model=model, batch_size=batch_size, n_process=n_process,
+                                     engine=engine, scheduler=scheduler, force=force, gate=not no_gate)
+    except KeyboardInterrupt:
+        kept = store.counts()
+        store.close()
+        err.print(f"interrupted: {sum(kept.values())} files of finished batches are kept in {db}; "
+                  "run the same command again to resume", highlight=False, markup=False)
+        raise typer.Exit(130) from None
+    for path, error in summary.failures:
+        err.print(Text.assemble(("failed:", "yellow"), " ", error if error.startswith(path) else f"{path}: {error}"))
+    for path, warning in summary.warnings:
+        err.print(Text.assemble(("warning:", "yellow"), f" {path}: {warning}"))
+    kept = sum(1 for _ in store.facts(contents=summary.contents))
+    if output:
+        written = _write_jsonl(store, summary.contents, output, min_confidence)
+    store.close()
+    n_files = summary.done + summary.skipped + summary.failed
+    console.print(f"{n_files} files: {summary.done} done, {summary.skipped} skipped (already done), "
+                  f"{summary.failed} failed, {len({p for p, _ in summary.warnings})} with warnings; "
+                  f"{kept} facts ({summary.facts} new) in {db}"
+                  + (f"; {written} in {output}" if output else ""), highlight=False, markup=False)
+    if strict and summary.failed:
+        raise typer.Exit(1)
+
+
+def _write_jsonl(store, contents: set[str], output: Path, min_confidence: float) -> int:
+    """Write the facts of these contents of at least ``min_confidence`` to ``output``, whole or not at all."""
+    n = 0
+    tmp = output.with_suffix(output.suffix + ".part")
+    with open(tmp, "w", encoding="utf-8") as f:
+        for fact in store.facts(contents=contents):
+            if fact["confidence"] >= min_confidence:
+                f.write(json.dumps(fact, ensure_ascii=False) + "\n")
+                n += 1
+    tmp.replace(output)
+    return n
+
+
+def _run_with_progress(files: list[str], store, **options):
+    """``batch.runner.run`` with a progress bar on a terminal, and a line per batch in a log."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from .batch.runner import run
+
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TextColumn("{task.fields[facts]} facts, {task.fields[rate]} files/s"), TimeRemainingColumn(),
                   console=err, disable=not err.is_terminal) as bar:
@@ -385,27 +494,7 @@ def extract_cmd(
             if not err.is_terminal and n:
                 err.print(f"{seen}/{len(files)} files, {s.facts} facts, {rate:.1f} files/s", highlight=False)
 
-        try:
-            summary = run(files, store, model=model, batch_size=batch_size, n_process=n_process, engine=engine,
-                          scheduler=scheduler, force=force, gate=not no_gate, progress=progress)
-        except ValueError as e:
-            fail(str(e))
-    for path, error in summary.failures:
-        err.print(f"[yellow]failed:[/yellow] {error if error.startswith(path) else path + ': ' + error}",
-                  highlight=False)
-    if output:
-        wanted = set(files)
-        tmp = output.with_suffix(output.suffix + ".part")
-        with open(tmp, "w", encoding="utf-8") as f:
-            for fact in store.facts(paths=wanted):
-                if fact["confidence"] >= min_confidence:
-                    f.write(json.dumps(fact, ensure_ascii=False) + "\n")
-        tmp.replace(output)
-    store.close()
-    console.print(f"{len(files)} files: {summary.done} done, {summary.skipped} skipped (already done), "
-                  f"{summary.failed} failed; {summary.facts} facts -> {db}" + (f" and {output}" if output else ""))
-    if strict and summary.failed:
-        raise typer.Exit(1)
+        return run(files, store, progress=progress, **options)
 
 
 def _extract_narratives(paths: list[Path], output: Path, model: str | None, min_confidence: float) -> None:
@@ -459,11 +548,18 @@ def evaluate_facts_cmd(
     from .corpus import load_cable
     from .facts.evaluate import score
 
+    preflight.input_file(predicted, "facts file")
+    preflight.input_folder(gold_dir, "gold facts folder", "*.jsonl")
+    if output:
+        preflight.output_file(output, "scores file")
     ids = sorted(p.stem for p in gold_dir.glob("*.jsonl"))
     if split:
-        ids = [c for c in ids if c in set(load_splits()[split])]
+        splits = load_splits()
+        if split not in splits:
+            fail(f"unknown split {split!r}: use one of {', '.join(k for k in splits if k != 'countries')}", 2)
+        ids = [c for c in ids if c in set(splits[split])]
+    pred = _read_facts(predicted)
     gold = [f for cid in ids for f in resolve_facts(load_gold_facts(cid, gold_dir.parent.parent), load_cable(cid))]
-    pred = [json.loads(line) for line in predicted.read_text(encoding="utf-8").splitlines() if line.strip()]
     pred = [f for f in pred if f.get("cable") in set(ids)]
     scores = score(pred, gold)
     table = Table(title=f"facts: {len(ids)} cables" + (f" ({split})" if split else ""))
@@ -475,6 +571,28 @@ def evaluate_facts_cmd(
     console.print(table)
     if output:
         output.write_text(json.dumps(scores, indent=1) + "\n", encoding="utf-8")
+
+
+def _read_facts(path: Path) -> list[dict]:
+    """The fact records of a JSON Lines file; a line that is not one is a usage error naming it."""
+    facts = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError as e:
+        raise preflight.UsageError(f"{path}: not UTF-8 text (byte {e.start}); give the JSON Lines of "
+                                   "`cablefacts extract -o`") from None
+    for k, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            fact = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise preflight.UsageError(f"{path}:{k}: not JSON ({e.msg}); give the JSON Lines of "
+                                       "`cablefacts extract -o`") from None
+        if not isinstance(fact, dict) or "type" not in fact:
+            raise preflight.UsageError(f"{path}:{k}: not a fact record (no \"type\")")
+        facts.append(fact)
+    return facts
 
 
 # ---------------------------------------------------------------- models
@@ -537,8 +655,8 @@ def evaluate_cmd(
 
     from .evaluation import evaluate, to_markdown, write_report
 
-    if not (model / "meta.json").exists():
-        fail(f"{model}: not a spaCy model folder")
+    preflight.model(str(model))
+    preflight.output_folder(output, "evaluation folder")
     results = evaluate(spacy.load(model), split)
     js, md = write_report(results, output, f"evaluate-{split}", f"Evaluation on the {split} split")
     console.print(to_markdown(f"{model} on {split}", results), markup=False, highlight=False)
@@ -564,6 +682,7 @@ def crossval_cmd(
     from .evaluation import cross_validate, leave_country_out
 
     overrides = {"training.max_epochs": max_epochs} if max_epochs else {}
+    preflight.output_folder(output, "evaluation folder")
     output.mkdir(parents=True, exist_ok=True)
     if facts:
         from . import fact_crossval as fc
@@ -703,6 +822,9 @@ def show_cmd(
         cable = read_cable_file(cable_ref) if Path(cable_ref).is_file() else load_cable(cable_ref)
     except (CableFileError, CorpusError) as e:
         fail(str(e))
+    output = output or Path(f"{cable.id or Path(cable_ref).stem}.html")
+    preflight.output_file(output, "cable page")
+    preflight.model(model)
     nlp = load(model)
     docs = list(nlp.pipe(cable.paragraph_text(p) for p in cable.paragraphs))
     entities, relations = {}, {}
@@ -711,7 +833,6 @@ def show_cmd(
         relations[k] = [f"{doc.ents[h].text} —{t}→ {doc.ents[c].text}" for h, c, t, _ in doc._.relations]
     facts = [f.to_dict() for f in facts_from_docs(cable, docs)]
     html, _ = cable_page(cable, facts, entities, relations)
-    output = output or Path(f"{cable.id or Path(cable_ref).stem}.html")
     output.write_text(html, encoding="utf-8")
     console.print(f"{output}: {sum(map(len, entities.values()))} entities, {len(facts)} facts")
 
@@ -724,8 +845,8 @@ def report_cmd(
     """Write a static HTML dashboard (route network, charts, provisions, facts, cable views)."""
     from .report.dashboard import build
 
-    if not db.exists():
-        fail(f"{db}: no such store; run `cablefacts extract ... --db {db}` first")
+    preflight.store_to_read(db)
+    preflight.output_folder(output, "report folder")
     index = build(db, output)
     console.print(f"{index} (open it in a browser; it needs no server and no network)")
 

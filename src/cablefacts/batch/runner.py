@@ -76,7 +76,7 @@ def process_batch(paths: list[str], model: str | None = None, gate: bool = True)
         paragraphs = [p for p in cable.paragraphs if not gate or is_relevant(cable.paragraph_text(p))]
         meta = {"date": cable.iso_date(), "origin": cable.origin, "classification": cable.classification,
                 "subject": cable.subject, "tags": cable.tags, "words": len(cable.body.split())}
-        results.append(CableResult(path, digest, "done", None, cable.id, meta, []))
+        results.append(CableResult(path, digest, "done", None, cable.id, meta, [], list(cable.warnings)))
         work.append((len(results) - 1, cable, paragraphs))
     texts = [c.paragraph_text(p) for _, c, ps in work for p in ps]
     with nlp.memory_zone():  # strings the batch adds to the vocabulary are freed with it: memory stays flat
@@ -160,29 +160,46 @@ def _run_dask(batches: Iterable[list[str]], model: str | None, gate: bool, sched
 
 @dataclass
 class RunSummary:
+    """What a run did: files done, skipped (content already in the store) and failed, their new facts,
+    the warnings of the files read, and the contents (sha256) of every file the run was given."""
+
     done: int = 0
     skipped: int = 0
     failed: int = 0
     facts: int = 0
     words: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+    contents: set[str] = field(default_factory=set)
 
 
 def run(paths: list[str], store: Store, *, model: str | None = None, batch_size: int = 32, n_process: int = 1,
         engine: str = "local", scheduler: str | None = None, force: bool = False, gate: bool = True,
         progress: Callable[[int, RunSummary], None] | None = None) -> RunSummary:
-    """Extract facts from ``paths`` into ``store``; files already done with the same content and model
-    are skipped unless ``force``."""
+    """Extract facts from ``paths`` into ``store``. A file is known by its resolved path and its content:
+    a content already done with the same model (at this path or another) is skipped unless ``force``,
+    and so is a second path to one content within the run."""
     version = model_version(model)
     summary = RunSummary()
     done = {} if force else store.done(version)
+    seen: dict[str, str] = {}  # resolved path -> sha256 ("" if unreadable: the batch records why)
     todo = []
     for p in paths:
-        key = str(p)
-        if key in done and os.path.exists(key) and sha256_file(key) == done[key]:
+        path = os.path.realpath(p)
+        if path in seen:
+            continue
+        try:
+            seen[path] = sha256_file(path)
+        except OSError:
+            seen[path] = ""
+        sha = seen[path]
+        if sha and (sha in done or sha in summary.contents):
             summary.skipped += 1
         else:
-            todo.append(key)
+            todo.append(path)
+        summary.contents.add(sha)
+    summary.contents.discard("")
+    store.see({p: sha for p, sha in seen.items() if sha})
     if progress:
         progress(0, summary)
     workers = n_process if engine == "local" else 4
@@ -204,6 +221,7 @@ def run(paths: list[str], store: Store, *, model: str | None = None, batch_size:
                 summary.done += 1
                 summary.facts += len(r.facts or [])
                 summary.words += (r.meta or {}).get("words") or 0
+                summary.warnings += [(r.path, w) for w in r.warnings]
             else:
                 summary.failed += 1
                 summary.failures.append((r.path, r.error or ""))

@@ -843,10 +843,22 @@ def report_cmd(
     output: Path = typer.Option(Path("report"), "-o", "--output", help="Folder for the static report."),
 ) -> None:
     """Write a static HTML dashboard (route network, charts, provisions, facts, cable views)."""
+    import sqlite3
+
+    from .batch.store import Store
     from .report.dashboard import build
 
     preflight.store_to_read(db)
     preflight.output_folder(output, "report folder")
+    try:
+        store = Store(db)  # brings a store of an older schema up to date
+    except sqlite3.OperationalError as e:
+        fail(f"{db}: cannot open the store ({e})")
+    gone = store.gone()
+    store.close()
+    if gone:
+        err.print(f"warning: {len(gone)} files of {db} no longer exist (first: {gone[0]}); their facts have no cable "
+                  "page (`cablefacts extract --prune ...` removes them)", highlight=False, markup=False)
     index = build(db, output)
     console.print(f"{index} (open it in a browser; it needs no server and no network)")
 

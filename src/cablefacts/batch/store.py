@@ -102,7 +102,7 @@ class Store:
         the store's folder), one row per content, newest first, and the warnings column."""
         base = self.path.resolve().parent
         with self.db:
-            self.db.execute("PRAGMA defer_foreign_keys = ON")
+            self._begin_deferred()
             if "warnings" not in {r[1] for r in self.db.execute("PRAGMA table_info(cables)")}:
                 self.db.execute("ALTER TABLE cables ADD COLUMN warnings TEXT NOT NULL DEFAULT '[]'")
             seen_paths: set[str] = set()
@@ -118,6 +118,11 @@ class Store:
                 seen_content.add(sha)
                 self.db.execute("UPDATE facts SET path = ? WHERE path = ?", (resolved, path))
                 self.db.execute("UPDATE cables SET path = ? WHERE path = ?", (resolved, path))
+
+    def _begin_deferred(self) -> None:
+        """Open a transaction whose foreign keys are checked at its commit (rows change path inside it)."""
+        self.db.execute("BEGIN")
+        self.db.execute("PRAGMA defer_foreign_keys = ON")
 
     def close(self) -> None:
         self.db.close()
@@ -169,13 +174,12 @@ class Store:
 
         moved = removed = 0
         with self.db:
-            self.db.execute("PRAGMA defer_foreign_keys = ON")
+            self._begin_deferred()
             for (path,) in list(self.db.execute("SELECT path FROM files")):
                 if not os.path.isfile(path):
                     self.db.execute("DELETE FROM files WHERE path = ?", (path,))
-            for path, sha in list(self.db.execute("SELECT path, sha256 FROM cables")):
-                if os.path.isfile(path):
-                    continue
+            for path in self.gone():
+                sha = self.db.execute("SELECT sha256 FROM cables WHERE path = ?", (path,)).fetchone()[0]
                 alias = next((p for (p,) in self.db.execute("SELECT path FROM files WHERE sha256 = ? AND path != ?",
                                                             (sha, path)) if sha and sha256_file(p) == sha), None)
                 if alias:
@@ -187,6 +191,10 @@ class Store:
                     self.db.execute("DELETE FROM cables WHERE path = ?", (path,))
                     removed += 1
         return moved, removed
+
+    def gone(self) -> list[str]:
+        """Paths of the rows whose file no longer exists."""
+        return [path for (path,) in self.db.execute("SELECT path FROM cables ORDER BY path") if not os.path.isfile(path)]
 
     def facts(self, contents: set[str] | None = None) -> Iterator[dict]:
         """Every fact (of the files with these sha256 contents, if given), in a stable order: file, then

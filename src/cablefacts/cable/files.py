@@ -42,7 +42,7 @@ def read_text(path: str | Path, *, max_bytes: int = MAX_BYTES) -> tuple[str, lis
         raise CableFileError(f"{path}: is a folder, not a cable file")
     if size > max_bytes:
         raise CableFileError(
-            f"{path}: {size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit for one cable "
+            f"{path}: {size / 2**20:.1f} MB is over the {max_bytes / 2**20:.0f} MB limit for one cable "
             "(is it an archive or several cables in one file?)")
     try:
         data = path.read_bytes()

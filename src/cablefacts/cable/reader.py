@@ -8,6 +8,7 @@ from .body import build_body
 from .header import read_header, split_lines
 from .model import Cable
 
+MIN_BODY_WORDS = 10  # fewer words after the header: the text is missing (4 of the 6,689 bulk cables)
 # The body's last word in lower case, with no closing punctuation: the release cut the text off there.
 _CUT_OFF = re.compile(r"(?:^|\s)(?!x{4,}\b)[a-z][a-z'’-]*,?$")
 
@@ -39,6 +40,8 @@ def parse_cable(text: str, *, name: str | None = None) -> Cable:
     warnings = header.warnings + body.warnings
     if not body.paragraphs:
         warnings.append("no body text after the header")
+    elif (words := len(body.text.split())) < MIN_BODY_WORDS:
+        warnings.append(f"the body has only {words} words: a header without its text?")
     elif cut := cut_off_warning(body.text):
         warnings.append(cut)
     return Cable(

@@ -74,22 +74,27 @@ def build(db: Path, out: Path) -> Path:
     (out / "cables").mkdir(exist_ok=True)
     country_of = {p: first_country(c.get("subject") or "") or first_country(c.get("origin") or "")
                   for p, c in cables.items()}
+    shared = {cid for cid, n in Counter(c["cable_id"] for c in cables.values()).items() if cid and n > 1}
     for f in facts:
         cab = cables.get(f["path"], {})
         f["_countries"] = _fact_countries(f, country_of.get(f["path"]))
         f["_year"] = _year(f, cab)
-        f["_page"] = f"cables/{_page_name(f)}"
+        f["_page"] = f"cables/{_page_name(f, cab, shared)}"
     anchors = _write_cable_pages(facts, out)
-    for f in facts:
-        f["_link"] = f"{f['_page']}#{anchors.get(id(f), '')}"
+    for f in facts:  # a fact whose file is gone has no cable page: it links to the list of facts
+        f["_link"] = f"{f['_page']}#{anchors[id(f)]}" if id(f) in anchors else "facts.html"
     (out / "facts.html").write_text(_facts_page(facts), encoding="utf-8")
     index = out / "index.html"
     index.write_text(_index_page(facts, cables), encoding="utf-8")
     return index
 
 
-def _page_name(f: dict) -> str:
+def _page_name(f: dict, cable: dict, shared: set[str]) -> str:
+    """The cable's id (the file's name where it has none); two files with one id get a page each,
+    told apart by their content's hash."""
     name = f.get("cable") or Path(f["path"]).stem
+    if name in shared:
+        name += f"-{cable.get('sha256', '')[:8]}"
     return "".join(ch if ch.isalnum() else "_" for ch in name) + ".html"
 
 

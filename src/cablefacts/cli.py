@@ -15,7 +15,7 @@ from rich.text import Text
 
 from . import corpus as corpus_mod
 from . import crashlog, preflight
-from .cable import CableFileError, read_cable_file
+from .cable import CableFileError, cable_files, read_cable_file
 
 
 def _typer(help: str, **kwargs) -> typer.Typer:
@@ -86,10 +86,11 @@ def cable_show(file: Path, as_json: bool = typer.Option(False, "--json", help="O
 
 @cable_app.command("check")
 def cable_check(folder: Path, verbose: bool = typer.Option(False, "--verbose", "-v", help="List every file.")) -> None:
-    """Parse every file of a folder and report, per file, what could not be found."""
+    """Parse every cable file (*.txt) of a folder and its subfolders, as extract reads them, and report, per
+    file, what could not be found."""
     if not folder.is_dir():
         fail(f"{folder}: {'not a folder' if folder.exists() else 'no such folder'}", 2)
-    files = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+    files = cable_files(folder)
     found: Counter[str] = Counter()
     problems: list[tuple[str, str]] = []
     errors = crashes = mismatched = 0
@@ -99,11 +100,11 @@ def cable_check(folder: Path, verbose: bool = typer.Option(False, "--verbose", "
             cable = read_cable_file(path)
         except CableFileError as e:
             errors += 1
-            problems.append((path.name, f"unreadable: {e}"))
+            problems.append((str(path.relative_to(folder)), f"unreadable: {e}"))
             continue
         except Exception as e:  # a reader bug: report it, never stop the check
             crashes += 1
-            problems.append((path.name, f"CRASH {type(e).__name__}: {e}"))
+            problems.append((str(path.relative_to(folder)), f"CRASH {type(e).__name__}: {e}"))
             continue
         missing = cable.missing()
         for name in ("id", "date", "subject", "paragraphs"):
@@ -114,7 +115,7 @@ def cable_check(folder: Path, verbose: bool = typer.Option(False, "--verbose", "
             mismatched += 1
             notes.append(f"id {cable.id} differs from file name")
         if notes or verbose:
-            problems.append((path.name, "; ".join(notes) or "ok"))
+            problems.append((str(path.relative_to(folder)), "; ".join(notes) or "ok"))
     elapsed = time.perf_counter() - started
     for name, what in problems:
         console.print(f"{name}: {what}", highlight=False, markup=False)
@@ -487,6 +488,9 @@ def _run_with_progress(files: list[str], store, **options):
         task = bar.add_task("extracting", total=len(files), facts=0, rate="-")
         started = time.perf_counter()
 
+        text = bar.add_task("  text of the batch", total=None, facts="-", rate="-", visible=False)
+        last_line = [started]
+
         def progress(n: int, s) -> None:
             seen = s.done + s.failed + s.skipped
             rate = (s.done + s.failed) / max(time.perf_counter() - started, 1e-9)
@@ -494,7 +498,14 @@ def _run_with_progress(files: list[str], store, **options):
             if not err.is_terminal and n:
                 err.print(f"{seen}/{len(files)} files, {s.facts} facts, {rate:.1f} files/s", highlight=False)
 
-        return run(files, store, progress=progress, **options)
+        def on_text(read: int, total: int) -> None:
+            """A long batch (a huge file) shows how much of its text the models have read."""
+            bar.update(text, completed=read, total=total, visible=read < total)
+            if not err.is_terminal and read < total and time.perf_counter() - last_line[0] > 10:
+                last_line[0] = time.perf_counter()
+                err.print(f"  {read / 1e6:.1f} of {total / 1e6:.1f} MB of this batch's text read", highlight=False)
+
+        return run(files, store, progress=progress, on_text=on_text, **options)
 
 
 def _extract_narratives(paths: list[Path], output: Path, model: str | None, min_confidence: float) -> None:

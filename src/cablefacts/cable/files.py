@@ -51,6 +51,13 @@ def read_text(path: str | Path, *, max_bytes: int = MAX_BYTES) -> tuple[str, lis
     return decode(data, str(path))
 
 
+def cable_files(folder: Path) -> list[Path]:
+    """The cable files of ``folder`` and its subfolders, as ``cable check`` and ``extract`` read them:
+    ``*.txt``, hidden files and folders and dangling links left out."""
+    return sorted(p for p in Path(folder).rglob("*.txt")
+                  if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts))
+
+
 def read_cable_file(path: str | Path, *, max_bytes: int = MAX_BYTES) -> Cable:
     """Read and parse one cable file; raises ``CableFileError`` for input that is not a cable."""
     path = Path(path)

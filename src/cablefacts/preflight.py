@@ -38,10 +38,9 @@ def output_file(path: Path, what: str = "output file") -> None:
         raise UsageError(f"{path}: is a folder; the {what} must be a file name")
     folder = path.parent
     if not folder.is_dir():
-        reason = f"no such folder {folder}" if not folder.exists() else f"{folder} is not a folder"
-        raise UsageError(f"{path}: cannot write the {what}: {reason}")
-    reason = _cannot_create_in(folder)
-    if reason:
+        missing = f"no such folder {folder}" if not folder.exists() else f"{folder} is not a folder"
+        raise UsageError(f"{path}: cannot write the {what}: {missing}")
+    if reason := _cannot_create_in(folder):
         raise UsageError(f"{path}: cannot write the {what} in {folder} ({reason})")
     if path.exists() and not os.access(path, os.W_OK):
         raise UsageError(f"{path}: cannot write the {what} (the file is read-only)")

@@ -72,7 +72,9 @@ def _make_read_only(folder: Path) -> None:
         return
     keep = folder.with_name(folder.name + "-content")
     shutil.copytree(folder, keep)
-    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(folder)], check=True)
+    mount = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(folder)], capture_output=True, text=True)
+    if mount.returncode:
+        pytest.fail(f"as root, a read-only folder needs a read-only mount, and mount failed: {mount.stderr.strip()}")
     shutil.copytree(keep, folder, dirs_exist_ok=True)
     subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
 
@@ -134,6 +136,8 @@ def test_bad_input_gives_one_line_and_its_exit_status(world, what, args, message
     assert run.returncode == status, output
     errors = [line for line in run.stderr.splitlines() if line.startswith("error:")]
     assert len(errors) <= 1 and (errors or status == 1)
+    if errors:  # the message is the whole of stderr, unwrapped, even where it is longer than 80 columns
+        assert run.stderr.strip() == errors[0] and message in errors[0]
     assert [_sha(p) for p in watched] == before
     assert not (world / "out.jsonl").exists()
 

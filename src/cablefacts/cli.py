@@ -451,12 +451,13 @@ def extract_cmd(
     for path, warning in summary.warnings:
         err.print(Text.assemble(("warning:", "yellow"), f" {path}: {warning}"))
     kept = sum(1 for _ in store.facts(contents=summary.contents))
+    warned = store.warned(summary.contents)
     if output:
         written = _write_jsonl(store, summary.contents, output, min_confidence)
     store.close()
     n_files = summary.done + summary.skipped + summary.failed
     console.print(f"{n_files} files: {summary.done} done, {summary.skipped} skipped (already done), "
-                  f"{summary.failed} failed, {len({p for p, _ in summary.warnings})} with warnings; "
+                  f"{summary.failed} failed, {warned} with warnings; "
                   f"{kept} facts ({summary.facts} new) in {db}"
                   + (f"; {written} in {output}" if output else ""), highlight=False, markup=False)
     if strict and summary.failed:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import signal
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -144,6 +145,11 @@ def _pool_worker(args: tuple) -> list[CableResult]:
     return process_batch(paths, model, gate)
 
 
+def _ignore_interrupt() -> None:
+    """Workers leave Ctrl-C to the main process, which stops the pool and says what was kept."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _run_local(batches: Iterable[list[str]], model: str | None, gate: bool, n_process: int,
                on_text: Callable[[int, int], None] | None = None) -> Iterator[list[CableResult]]:
     if n_process <= 1:
@@ -153,7 +159,7 @@ def _run_local(batches: Iterable[list[str]], model: str | None, gate: bool, n_pr
     # Where fork exists, the workers inherit the pipeline the main process already loaded (copy on
     # write) instead of importing spaCy and loading the model again each; elsewhere they spawn.
     ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    with ctx.Pool(n_process) as pool:
+    with ctx.Pool(n_process, initializer=_ignore_interrupt) as pool:
         yield from pool.imap(_pool_worker, ((b, model, gate) for b in batches))
 
 

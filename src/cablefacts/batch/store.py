@@ -192,6 +192,11 @@ class Store:
                     removed += 1
         return moved, removed
 
+    def warned(self, contents: set[str]) -> int:
+        """How many of the files with these contents have warnings."""
+        rows = self.db.execute("SELECT sha256 FROM cables WHERE warnings != '[]'")
+        return sum(1 for (sha,) in rows if sha in contents)
+
     def gone(self) -> list[str]:
         """Paths of the rows whose file no longer exists."""
         return [path for (path,) in self.db.execute("SELECT path FROM cables ORDER BY path") if not os.path.isfile(path)]

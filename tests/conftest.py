@@ -9,6 +9,16 @@ SHARED = ROOT.parent / "shared"
 SEED = ROOT / "corpus" / "seed"
 EXTRA = SHARED / "cables" / "extra"
 BULK_ARCHIVE = SHARED / "bulk" / "cables.tar.xz"
+LIGHT = ROOT / ".setup-light"  # written by `scripts/setup --light`
+
+
+def require(present: bool, what: str) -> None:
+    """Go on if an optional part is installed; else skip after a light set-up, and fail after a full one."""
+    if present:
+        return
+    if LIGHT.exists():
+        pytest.skip(f"{what} not installed: light set-up (scripts/setup --light)")
+    pytest.fail(f"{what} not installed: run scripts/setup (without --light)")
 
 
 def raw(name: str) -> str:

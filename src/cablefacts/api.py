@@ -52,9 +52,13 @@ def cable_country(cable: Cable) -> str | None:
 def extract(cable: str | Cable, nlp: Language | None = None, *, gate: bool = True) -> list[Fact]:
     """Facts of one cable (raw text or a parsed ``Cable``); with ``gate``, only the paragraphs that
     pass the relevance gate are read by the models."""
-    nlp = nlp or load()
     if isinstance(cable, str):
         cable = parse_cable(cable)
+    elif not isinstance(cable, Cable):
+        hint = " (decode it first, or read the file with cablefacts.cable.read_cable_file)" \
+            if isinstance(cable, (bytes, bytearray)) else ""
+        raise TypeError(f"extract() takes a cable's text (str) or a parsed Cable, not {type(cable).__name__}{hint}")
+    nlp = nlp or load()
     paragraphs = [p for p in cable.paragraphs if not gate or is_relevant(cable.paragraph_text(p))]
     return facts_from_docs(cable, nlp.pipe(cable.paragraph_text(p) for p in paragraphs), paragraphs)
 

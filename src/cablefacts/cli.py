@@ -3,36 +3,69 @@
 from __future__ import annotations
 
 import json
+import sys
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from . import corpus as corpus_mod
-from .cable import Cable, CableFileError, read_cable_file
+from . import crashlog, preflight
+from .cable import Cable, CableFileError, cable_files, read_cable_file
 
 if TYPE_CHECKING:
     from .batch.runner import RunSummary
+    from .batch.store import Store
 
-app = typer.Typer(help="Structured, checkable facts about human trafficking from diplomatic cables.",
-                  no_args_is_help=True, pretty_exceptions_enable=False)
-cable_app = typer.Typer(help="Read single cables and check folders of them.", no_args_is_help=True)
-corpus_app = typer.Typer(help="The project's corpus: manifest and mirrored text.", no_args_is_help=True)
+
+def _typer(help: str, **kwargs: Any) -> typer.Typer:
+    """A command group whose help is printed as written (no markup: ``'cablefacts[doccano]'`` stays)."""
+    return typer.Typer(help=help, no_args_is_help=True, rich_markup_mode=None, pretty_exceptions_enable=False,
+                       **kwargs)
+
+
+app = _typer("Structured, checkable facts about human trafficking from diplomatic cables.")
+cable_app = _typer("Read single cables and check folders of them.")
+corpus_app = _typer("The project's corpus: manifest and mirrored text.")
 app.add_typer(cable_app, name="cable")
 app.add_typer(corpus_app, name="corpus")
 
-console = Console()
-err = Console(stderr=True)
+# soft_wrap: a line is never broken at the console's width (a log or a pipe gets each message whole)
+console = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+
+def say_error(message: str) -> None:
+    """Print ``message`` as written (brackets are not markup) after a red ``error:``."""
+    err.print(Text.assemble(("error:", "red"), " ", message), highlight=False)
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
-    err.print(f"[red]error:[/red] {message}", highlight=False)
+    say_error(message)
     raise typer.Exit(code)
+
+
+def main() -> None:
+    """The ``cablefacts`` command: every failure ends in one line (exit status 2 for a command line that
+    names something unusable, 1 for a failure); an unexpected one also leaves its traceback in a log
+    file, whose path the line gives."""
+    try:
+        app(prog_name="cablefacts")
+    except preflight.UsageError as e:
+        say_error(str(e))
+        sys.exit(2)
+    except (preflight.Unavailable, CableFileError, corpus_mod.CorpusError) as e:
+        say_error(str(e))
+        sys.exit(1)
+    except Exception as e:
+        say_error(f"unexpected {type(e).__name__}: {crashlog.one_line(e)} (traceback in {crashlog.write(e)})")
+        sys.exit(1)
 
 
 @cable_app.command("show")
@@ -59,10 +92,11 @@ def cable_show(file: Path, as_json: bool = typer.Option(False, "--json", help="O
 
 @cable_app.command("check")
 def cable_check(folder: Path, verbose: bool = typer.Option(False, "--verbose", "-v", help="List every file.")) -> None:
-    """Parse every file of a folder and report, per file, what could not be found."""
+    """Parse every cable file (*.txt) of a folder and its subfolders, as extract reads them, and report, per
+    file, what could not be found."""
     if not folder.is_dir():
-        fail(f"{folder}: not a folder")
-    files = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+        fail(f"{folder}: {'not a folder' if folder.exists() else 'no such folder'}", 2)
+    files = cable_files(folder)
     found: Counter[str] = Counter()
     problems: list[tuple[str, str]] = []
     errors = crashes = mismatched = 0
@@ -72,11 +106,11 @@ def cable_check(folder: Path, verbose: bool = typer.Option(False, "--verbose", "
             cable = read_cable_file(path)
         except CableFileError as e:
             errors += 1
-            problems.append((path.name, f"unreadable: {e}"))
+            problems.append((str(path.relative_to(folder)), f"unreadable: {e}"))
             continue
         except Exception as e:  # a reader bug: report it, never stop the check
             crashes += 1
-            problems.append((path.name, f"CRASH {type(e).__name__}: {e}"))
+            problems.append((str(path.relative_to(folder)), f"CRASH {type(e).__name__}: {e}"))
             continue
         missing = cable.missing()
         for name in ("id", "date", "subject", "paragraphs"):
@@ -87,7 +121,7 @@ def cable_check(folder: Path, verbose: bool = typer.Option(False, "--verbose", "
             mismatched += 1
             notes.append(f"id {cable.id} differs from file name")
         if notes or verbose:
-            problems.append((path.name, "; ".join(notes) or "ok"))
+            problems.append((str(path.relative_to(folder)), "; ".join(notes) or "ok"))
     elapsed = time.perf_counter() - started
     for name, what in problems:
         console.print(f"{name}: {what}", highlight=False, markup=False)
@@ -103,7 +137,7 @@ def cable_check(folder: Path, verbose: bool = typer.Option(False, "--verbose", "
     table.add_row("crashes", str(crashes), f"{crashes / max(n, 1):.1%}")
     table.add_row("id differs from name", str(mismatched), f"{mismatched / max(n, 1):.1%}")
     console.print(table)
-    if crashes or parsed == 0:
+    if crashes or errors or parsed == 0:
         raise typer.Exit(1)
 
 
@@ -218,6 +252,8 @@ def annotations_agreement(
     """Agreement of the documents read twice (annotations/agreement/working) with their gold, per genre."""
     from .annotations.agreement import reading_agreement
 
+    if output:
+        preflight.output_file(output, "agreement file")
     results = {}
     for genre, narratives in (("narratives", True), ("cables", False)):
         result = results[genre] = reading_agreement(narratives=narratives)
@@ -253,18 +289,26 @@ def annotations_export(
 ) -> None:
     """Write the gold as doccano or Prodigy JSONL, one record per paragraph."""
     from .annotations import doccano, prodigy
-    from .annotations.store import annotated_ids, load_resolved
+    from .annotations.store import AlignmentError, annotated_ids, load_resolved
 
     if fmt not in ("doccano", "prodigy"):
-        fail(f"unknown format {fmt!r}: use doccano or prodigy")
+        fail(f"unknown format {fmt!r}: use doccano or prodigy", 2)
+    preflight.output_file(output, "JSON Lines file")
     n = 0
-    with open(output, "w", encoding="utf-8") as f:
+    tmp = output.with_suffix(output.suffix + ".part")
+    with open(tmp, "w", encoding="utf-8") as f:
         for cid in cables or annotated_ids():
-            cable, gold = load_resolved(cid)
+            try:
+                cable, gold = load_resolved(cid)
+            except AlignmentError as e:
+                f.close()
+                tmp.unlink()
+                fail(f"{e}; nothing written to {output} (fix the gold file, see `cablefacts annotations validate`)")
             records = doccano.to_records(cable, gold) if fmt == "doccano" else prodigy.to_tasks(cable, gold)
             for rec in records:
                 f.write(json.dumps(rec, ensure_ascii=False) + "\n")
                 n += 1
+    tmp.replace(output)
     console.print(f"{output}: {n} paragraphs")
 
 
@@ -305,7 +349,8 @@ def annotations_import(
             console.print(f"{data['cable']}: {len(data.get('entities', []))} entities")
         return
     if fmt not in ("doccano", "prodigy"):
-        fail(f"unknown format {fmt!r}")
+        fail(f"unknown format {fmt!r}: use doccano, prodigy or working", 2)
+    preflight.input_file(path, f"{fmt} file")
     by_cable: dict[str, list[dict]] = {}
     for k, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if line.strip():
@@ -323,9 +368,9 @@ def annotations_import(
         try:
             gold = reader(cable, records, sha256_text(cable.raw))
         except (doccano.RecordError, ValueError) as e:
-            fail(f"{path}: {e}")
+            fail(f"{path}: {e}; nothing stored for {cid}")
         except KeyError as e:
-            fail(f"{path}: {cid}: a record has no field {e}")
+            fail(f"{path}: a {fmt} record of {cid} has no {e} field; nothing stored for {cid}")
         save_gold(to_raw(gold, cable))
         console.print(f"{cid}: {len(gold.entities)} entities, {len(gold.relations)} relations")
 
@@ -339,6 +384,7 @@ def annotations_convert(
     from .annotations.splits import SPLITS, load_splits
     from .annotations.store import load_resolved
 
+    preflight.output_folder(output, "DocBin folder")
     splits = load_splits()
     counts = write_docbins({s: splits[s] for s in SPLITS}, output, load_resolved)
     for s, n in counts.items():
@@ -364,31 +410,95 @@ def extract_cmd(
     min_confidence: float = typer.Option(0.0, "--min-confidence", min=0.0, max=1.0,
                                          help="Write only facts of at least this calibrated confidence to -o "
                                               "(the store keeps every fact with its confidence)."),
+    prune: bool = typer.Option(False, "--prune", help="First remove the store's rows of files that no longer "
+                               "exist."),
 ) -> None:
     """Extract facts from cables into the SQLite store (resumable), and optionally JSON Lines."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-    from .batch.runner import expand, run
     from .batch.store import Store
 
+    if output is not None:
+        preflight.output_file(output, "JSON Lines file")
+    preflight.model(model)
     if narratives or (paths and all(p.endswith(".jsonl") for p in paths)):
         if output is None:
             fail("narratives need -o FILE for their facts", 2)
+        for p in paths:
+            preflight.input_file(Path(p), "narratives file")
         _extract_narratives([Path(p) for p in paths], output, model, min_confidence)
         return
+    if engine not in ("local", "dask"):
+        fail(f"unknown engine {engine!r}: local or dask", 2)
+    if engine == "dask":
+        if not scheduler:
+            fail("--engine dask needs --scheduler ADDRESS", 2)
+        preflight.scheduler(scheduler)
+    preflight.store_to_write(db)
+    from .batch.runner import expand
+
     files, unmatched = expand(paths)
     for item in unmatched:
-        err.print(f"[yellow]skipped:[/yellow] {item}: no such file, folder or glob match", highlight=False)
+        err.print(Text.assemble(("skipped:", "yellow"), f" {item}: no such file, folder or glob match"))
     if not files:
-        fail("no cable files found")
-    if engine == "dask" and not scheduler:
-        fail("--engine dask needs --scheduler ADDRESS")
+        fail("no cable files found", 2)
     store = Store(db)
+    if prune:
+        moved, removed = store.prune()
+        console.print(f"{db}: {removed} rows of files that no longer exist removed, {moved} moved to another path "
+                      "of the same content")
+    try:
+        summary = _run_with_progress(files, store, model=model, batch_size=batch_size, n_process=n_process,
+                                     engine=engine, scheduler=scheduler, force=force, gate=not no_gate)
+    except KeyboardInterrupt:
+        kept = store.counts()
+        store.close()
+        err.print(f"interrupted: {sum(kept.values())} files of finished batches are kept in {db}; "
+                  "run the same command again to resume", highlight=False, markup=False)
+        raise typer.Exit(130) from None
+    for path, error in summary.failures:
+        err.print(Text.assemble(("failed:", "yellow"), " ", error if error.startswith(path) else f"{path}: {error}"))
+    for path, warning in summary.warnings:
+        err.print(Text.assemble(("warning:", "yellow"), f" {path}: {warning}"))
+    stored = sum(1 for _ in store.facts(contents=summary.contents))
+    warned = store.warned(summary.contents)
+    if output:
+        written = _write_jsonl(store, summary.contents, output, min_confidence)
+    store.close()
+    n_files = summary.done + summary.skipped + summary.failed
+    console.print(f"{n_files} files: {summary.done} done, {summary.skipped} skipped (already done), "
+                  f"{summary.failed} failed, {warned} with warnings; "
+                  f"{stored} facts ({summary.facts} new) in {db}"
+                  + (f"; {written} in {output}" if output else ""), highlight=False, markup=False)
+    if strict and summary.failed:
+        raise typer.Exit(1)
+
+
+def _write_jsonl(store: Store, contents: set[str], output: Path, min_confidence: float) -> int:
+    """Write the facts of these contents of at least ``min_confidence`` to ``output``, whole or not at all."""
+    n = 0
+    tmp = output.with_suffix(output.suffix + ".part")
+    with open(tmp, "w", encoding="utf-8") as f:
+        for fact in store.facts(contents=contents):
+            if fact["confidence"] >= min_confidence:
+                f.write(json.dumps(fact, ensure_ascii=False) + "\n")
+                n += 1
+    tmp.replace(output)
+    return n
+
+
+def _run_with_progress(files: list[str], store: Store, **options: Any) -> RunSummary:
+    """``batch.runner.run`` with a progress bar on a terminal, and a line per batch in a log."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from .batch.runner import run
+
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TextColumn("{task.fields[facts]} facts, {task.fields[rate]} files/s"), TimeRemainingColumn(),
                   console=err, disable=not err.is_terminal) as bar:
         task = bar.add_task("extracting", total=len(files), facts=0, rate="-")
         started = time.perf_counter()
+
+        text = bar.add_task("  text of the batch", total=None, facts="-", rate="-", visible=False)
+        last_line = [started]
 
         def progress(n: int, s: RunSummary) -> None:
             seen = s.done + s.failed + s.skipped
@@ -397,27 +507,14 @@ def extract_cmd(
             if not err.is_terminal and n:
                 err.print(f"{seen}/{len(files)} files, {s.facts} facts, {rate:.1f} files/s", highlight=False)
 
-        try:
-            summary = run(files, store, model=model, batch_size=batch_size, n_process=n_process, engine=engine,
-                          scheduler=scheduler, force=force, gate=not no_gate, progress=progress)
-        except ValueError as e:
-            fail(str(e))
-    for path, error in summary.failures:
-        err.print(f"[yellow]failed:[/yellow] {error if error.startswith(path) else path + ': ' + error}",
-                  highlight=False)
-    if output:
-        wanted = set(files)
-        tmp = output.with_suffix(output.suffix + ".part")
-        with open(tmp, "w", encoding="utf-8") as f:
-            for fact in store.facts(paths=wanted):
-                if fact["confidence"] >= min_confidence:
-                    f.write(json.dumps(fact, ensure_ascii=False) + "\n")
-        tmp.replace(output)
-    store.close()
-    console.print(f"{len(files)} files: {summary.done} done, {summary.skipped} skipped (already done), "
-                  f"{summary.failed} failed; {summary.facts} facts -> {db}" + (f" and {output}" if output else ""))
-    if strict and summary.failed:
-        raise typer.Exit(1)
+        def on_text(read: int, total: int) -> None:
+            """A long batch (a huge file) shows how much of its text the models have read."""
+            bar.update(text, completed=read, total=total, visible=read < total)
+            if not err.is_terminal and read < total and time.perf_counter() - last_line[0] > 10:
+                last_line[0] = time.perf_counter()
+                err.print(f"  {read / 1e6:.1f} of {total / 1e6:.1f} MB of this batch's text read", highlight=False)
+
+        return run(files, store, progress=progress, on_text=on_text, **options)
 
 
 def _extract_narratives(paths: list[Path], output: Path, model: str | None, min_confidence: float) -> None:
@@ -471,11 +568,18 @@ def evaluate_facts_cmd(
     from .corpus import load_cable
     from .facts.evaluate import score
 
+    preflight.input_file(predicted, "facts file")
+    preflight.input_folder(gold_dir, "gold facts folder", "*.jsonl")
+    if output:
+        preflight.output_file(output, "scores file")
     ids = sorted(p.stem for p in gold_dir.glob("*.jsonl"))
     if split:
-        ids = [c for c in ids if c in set(load_splits()[split])]
+        splits = load_splits()
+        if split not in splits:
+            fail(f"unknown split {split!r}: use one of {', '.join(k for k in splits if k != 'countries')}", 2)
+        ids = [c for c in ids if c in set(splits[split])]
+    pred = _read_facts(predicted)
     gold = [f for cid in ids for f in resolve_facts(load_gold_facts(cid, gold_dir.parent.parent), load_cable(cid))]
-    pred = [json.loads(line) for line in predicted.read_text(encoding="utf-8").splitlines() if line.strip()]
     pred = [f for f in pred if f.get("cable") in set(ids)]
     scores = score(pred, gold)
     table = Table(title=f"facts: {len(ids)} cables" + (f" ({split})" if split else ""))
@@ -487,6 +591,28 @@ def evaluate_facts_cmd(
     console.print(table)
     if output:
         output.write_text(json.dumps(scores, indent=1) + "\n", encoding="utf-8")
+
+
+def _read_facts(path: Path) -> list[dict]:
+    """The fact records of a JSON Lines file; a line that is not one is a usage error naming it."""
+    facts = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError as e:
+        raise preflight.UsageError(f"{path}: not UTF-8 text (byte {e.start}); give the JSON Lines of "
+                                   "`cablefacts extract -o`") from None
+    for k, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            fact = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise preflight.UsageError(f"{path}:{k}: not JSON ({e.msg}); give the JSON Lines of "
+                                       "`cablefacts extract -o`") from None
+        if not isinstance(fact, dict) or "type" not in fact:
+            raise preflight.UsageError(f"{path}:{k}: not a fact record (no \"type\")")
+        facts.append(fact)
+    return facts
 
 
 # ---------------------------------------------------------------- models
@@ -549,8 +675,8 @@ def evaluate_cmd(
 
     from .evaluation import evaluate, to_markdown, write_report
 
-    if not (model / "meta.json").exists():
-        fail(f"{model}: not a spaCy model folder")
+    preflight.model(str(model))
+    preflight.output_folder(output, "evaluation folder")
     results = evaluate(spacy.load(model), split)
     js, md = write_report(results, output, f"evaluate-{split}", f"Evaluation on the {split} split")
     console.print(to_markdown(f"{model} on {split}", results), markup=False, highlight=False)
@@ -576,6 +702,7 @@ def crossval_cmd(
     from .evaluation import cross_validate, leave_country_out
 
     overrides = {"training.max_epochs": max_epochs} if max_epochs else {}
+    preflight.output_folder(output, "evaluation folder")
     output.mkdir(parents=True, exist_ok=True)
     if facts:
         from . import fact_crossval as fc
@@ -717,6 +844,9 @@ def show_cmd(
         cable = read_cable_file(cable_ref) if Path(cable_ref).is_file() else load_cable(cable_ref)
     except (CableFileError, CorpusError) as e:
         fail(str(e))
+    output = output or Path(f"{cable.id or Path(cable_ref).stem}.html")
+    preflight.output_file(output, "cable page")
+    preflight.model(model)
     nlp = load(model)
     docs = list(nlp.pipe(cable.paragraph_text(p) for p in cable.paragraphs))
     entities, relations = {}, {}
@@ -725,7 +855,6 @@ def show_cmd(
         relations[k] = [f"{doc.ents[h].text} —{t}→ {doc.ents[c].text}" for h, c, t, _ in doc._.relations]
     facts = [f.to_dict() for f in facts_from_docs(cable, docs)]
     html, _ = cable_page(cable, facts, entities, relations)
-    output = output or Path(f"{cable.id or Path(cable_ref).stem}.html")
     output.write_text(html, encoding="utf-8")
     console.print(f"{output}: {sum(map(len, entities.values()))} entities, {len(facts)} facts")
 
@@ -737,16 +866,25 @@ def report_cmd(
 ) -> None:
     """Consolidate the store, then write a static HTML dashboard (route map, figures, money, provisions,
     conflicts, country profiles, facts, a page per cable)."""
+    import sqlite3
+
+    from .batch.store import Store
     from .report.dashboard import build
 
-    _need_store(db)
+    preflight.store_to_read(db)
+    preflight.output_folder(output, "report folder")
+    try:
+        store = Store(db)  # brings a store of an older schema up to date
+    except sqlite3.OperationalError as e:
+        fail(f"{db}: cannot open the store ({e})")
+    gone = store.gone()
+    store.close()
+    if gone:
+        err.print(f"warning: {len(gone)} files of {db} no longer exist (first: {gone[0]}); their facts have no cable "
+                  "page (`cablefacts extract --prune ...` removes them)", highlight=False, markup=False)
     index = build(db, output)
     console.print(f"{index} (open it in a browser; it needs no server and no network)")
 
-
-def _need_store(db: Path) -> None:
-    if not db.is_file():
-        fail(f"{db}: no such store; run `cablefacts extract ... --db {db}` first")
 
 
 @app.command("consolidate")
@@ -757,7 +895,7 @@ def consolidate_cmd(
     for search (tables consolidated, mentions, conflicts, facts_fts)."""
     from .report import consolidate
 
-    _need_store(db)
+    preflight.store_to_read(db)
     records, conflicts = consolidate.run(db)
     mentions = sum(len(r.mentions) for r in records)
     console.print(f"{mentions} facts -> {len(records)} consolidated facts, {len(conflicts)} conflicts ({db})")
@@ -775,7 +913,7 @@ def serve_cmd(
 
     from .report import consolidate, serve
 
-    _need_store(db)
+    preflight.store_to_read(db)
     if importlib.util.find_spec("datasette") is None:
         fail("Datasette is not installed: pip install 'cablefacts[serve]'")
     if not serve.has_search(db):
@@ -798,7 +936,7 @@ def export_cmd(
 
     from .report import export
 
-    _need_store(db)
+    preflight.store_to_read(db)
     writers = {"csv": export.to_csv, "geojson": export.to_geojson}
     if fmt not in writers:
         fail(f"--format {fmt}: choose csv or geojson")

@@ -16,7 +16,7 @@ import pytest
 import requests
 
 from cablefacts.annotations.store import Gold
-from tests.conftest import ROOT
+from tests.conftest import ROOT, require
 
 SEED = ["06ASTANA32", "07ASTANA1061", "07ASTANA614", "08ASTANA1111", "09STATE60633"]
 
@@ -31,9 +31,7 @@ def doccano_bin() -> Path | None:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     binary = doccano_bin()
-    if binary is None:
-        pytest.skip("DOCCANO SERVER NOT STARTED: no doccano 1.8 install found (.ci/run makes .doccano-venv; "
-                    "or set CABLEFACTS_DOCCANO_BIN)")
+    require(binary is not None, "the doccano server (.doccano-venv, or CABLEFACTS_DOCCANO_BIN)")
     home = tmp_path_factory.mktemp("doccano-home")
     env = {**os.environ, "DOCCANO_HOME": str(home)}
     for args in (["init"], ["createuser", "--username", "annotator", "--password", "s3cret-pass"]):

@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from cablefacts.cable import CableFileError, read_cable_file
+from cablefacts.cable import CableFileError, parse_cable, read_cable_file
 from tests.conftest import raw
 
 
@@ -58,6 +58,24 @@ def test_truncated_cable(tmp_path):
     c = read_cable_file(p)
     assert c.id == "07ASTANA614" and c.subject and c.paragraphs
     assert c.signer is None
+
+
+def test_cable_cut_mid_word_is_warned_about(tmp_path):
+    text = raw("07ASTANA614")
+    p = tmp_path / "07ASTANA614.txt"
+    p.write_text(text[: text.index("Transit includes") + len("Transit incl")], encoding="utf-8")
+    out = run_show(p)
+    assert out.returncode == 0 and "warning: the text ends mid-sentence (" in out.stderr
+    assert "Transit incl'): the cable may be cut off" in out.stderr
+    assert not [w for w in parse_cable(text).warnings if "mid-sentence" in w]
+
+
+def test_json_gives_the_date_precision(tmp_path):
+    p = tmp_path / "07ASTANA614.txt"
+    p.write_text(raw("07ASTANA614"), encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "cablefacts", "cable", "show", str(p), "--json"],
+                         capture_output=True, text=True)
+    assert out.returncode == 0 and '"date_precision": "minute"' in out.stdout
 
 
 def test_header_with_no_body(tmp_path):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SEED
+from tests.conftest import ROOT, SEED, require
 
 CHROMIUM = Path("/usr/bin/chromium")
 PLAIN = "Transit includes from Uzbekistan by land to South Kazakhstan"
@@ -37,8 +37,7 @@ def report(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
-    if not CHROMIUM.exists():
-        pytest.fail("Debian's chromium is not installed (.ci/run installs it: apt-get install -y chromium)")
+    require(CHROMIUM.exists(), "Debian's chromium")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:

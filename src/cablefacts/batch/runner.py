@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +19,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..cable import CableFileError, read_cable_file
+from ..cable import CableFileError, cable_files, read_cable_file
 from ..pipeline.gate import is_relevant
 from .store import CableResult, Store
 
@@ -55,8 +56,11 @@ def sha256_file(path: str) -> str:
     return h.hexdigest()
 
 
-def process_batch(paths: list[str], model: str | None = None, gate: bool = True) -> list[CableResult]:
-    """Read, parse and extract a batch of files; a file that fails is returned with its reason."""
+def process_batch(paths: list[str], model: str | None = None, gate: bool = True,
+                  on_text: Callable[[int, int], None] | None = None) -> list[CableResult]:
+    """Read, parse and extract a batch of files; a file that fails is returned with its reason. Each
+    paragraph's doc is dropped once its facts are made, so a huge file needs the memory of one group
+    of paragraphs; ``on_text(chars read, chars in the batch)`` follows the models through the batch."""
     from ..api import facts_from_docs
 
     nlp = load_nlp(model)
@@ -79,16 +83,18 @@ def process_batch(paths: list[str], model: str | None = None, gate: bool = True)
         paragraphs = [p for p in cable.paragraphs if not gate or is_relevant(cable.paragraph_text(p))]
         meta = {"date": cable.iso_date(), "origin": cable.origin, "classification": cable.classification,
                 "subject": cable.subject, "tags": cable.tags, "words": len(cable.body.split())}
-        results.append(CableResult(path, digest, "done", None, cable.id, meta, []))
+        results.append(CableResult(path, digest, "done", None, cable.id, meta, [], list(cable.warnings)))
         work.append((len(results) - 1, cable, paragraphs))
     texts = [c.paragraph_text(p) for _, c, ps in work for p in ps]
     with nlp.memory_zone():  # strings the batch adds to the vocabulary are freed with it: memory stays flat
-        docs = _pipe_by_length(nlp, texts)
+        docs = _pipe_by_length(nlp, texts, on_text=on_text)
         for index, cable, paragraphs in work:
-            cable_docs = [next(docs) for _ in paragraphs]
+            cable_docs = (next(docs) for _ in paragraphs)
             try:
                 results[index].facts = [f.to_dict() for f in facts_from_docs(cable, cable_docs, paragraphs)]
             except Exception as e:
+                for _ in cable_docs:  # the docs of this cable's other paragraphs, so the next cable gets its own
+                    pass
                 results[index] = CableResult(results[index].path, results[index].sha256, "failed",
                                              f"fact assembly error: {type(e).__name__}: {e}", cable.id)
     return results
@@ -101,19 +107,24 @@ def _file_size(path: str) -> int:
         return 0
 
 
-def _pipe_by_length(nlp: Language, texts: list[str], max_chars: int = PIPE_CHARS) -> Iterator[Doc]:
+def _pipe_by_length(nlp: Language, texts: list[str], max_chars: int = PIPE_CHARS,
+                    on_text: Callable[[int, int], None] | None = None) -> Iterator[Doc]:
     """``nlp.pipe`` over groups of texts of at most ``max_chars`` (a longer text alone): the models'
     working memory follows the text in one group, so a few very long paragraphs cannot raise the peak."""
+    total = sum(map(len, texts))
+    read = 0
     group: list[str] = []
     size = 0
-    for text in texts:
-        if group and size + len(text) > max_chars:
+    for text in [*texts, None]:
+        if group and (text is None or size + len(text) > max_chars):
             yield from nlp.pipe(group, batch_size=len(group))
+            read += size
+            if on_text:
+                on_text(read, total)
             group, size = [], 0
-        group.append(text)
-        size += len(text)
-    if group:
-        yield from nlp.pipe(group, batch_size=len(group))
+        if text is not None:
+            group.append(text)
+            size += len(text)
 
 
 def _batches(paths: list[str], size: int, max_bytes: int = MAX_BATCH_BYTES) -> Iterator[list[str]]:
@@ -137,16 +148,21 @@ def _pool_worker(args: tuple) -> list[CableResult]:
     return process_batch(paths, model, gate)
 
 
-def _run_local(batches: Iterable[list[str]], model: str | None, gate: bool, n_process: int
-               ) -> Iterator[list[CableResult]]:
+def _ignore_interrupt() -> None:
+    """Workers leave Ctrl-C to the main process, which stops the pool and says what was kept."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _run_local(batches: Iterable[list[str]], model: str | None, gate: bool, n_process: int,
+               on_text: Callable[[int, int], None] | None = None) -> Iterator[list[CableResult]]:
     if n_process <= 1:
         for batch in batches:
-            yield process_batch(batch, model, gate)
+            yield process_batch(batch, model, gate, on_text)
         return
     # Where fork exists, the workers inherit the pipeline the main process already loaded (copy on
     # write) instead of importing spaCy and loading the model again each; elsewhere they spawn.
     ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    with ctx.Pool(n_process) as pool:
+    with ctx.Pool(n_process, initializer=_ignore_interrupt) as pool:
         yield from pool.imap(_pool_worker, ((b, model, gate) for b in batches))
 
 
@@ -163,29 +179,48 @@ def _run_dask(batches: Iterable[list[str]], model: str | None, gate: bool, sched
 
 @dataclass
 class RunSummary:
+    """What a run did: files done, skipped (content already in the store) and failed, their new facts,
+    the warnings of the files read, and the contents (sha256) of every file the run was given."""
+
     done: int = 0
     skipped: int = 0
     failed: int = 0
     facts: int = 0
     words: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+    contents: set[str] = field(default_factory=set)
 
 
 def run(paths: list[str], store: Store, *, model: str | None = None, batch_size: int = 32, n_process: int = 1,
         engine: str = "local", scheduler: str | None = None, force: bool = False, gate: bool = True,
-        progress: Callable[[int, RunSummary], None] | None = None) -> RunSummary:
-    """Extract facts from ``paths`` into ``store``; files already done with the same content and model
-    are skipped unless ``force``."""
+        progress: Callable[[int, RunSummary], None] | None = None,
+        on_text: Callable[[int, int], None] | None = None) -> RunSummary:
+    """Extract facts from ``paths`` into ``store``. A file is known by its resolved path and its content:
+    a content already done with the same model (at this path or another) is skipped unless ``force``,
+    and so is a second path to one content within the run. ``on_text`` follows the models through each
+    batch (in one local process)."""
     version = model_version(model)
     summary = RunSummary()
     done = {} if force else store.done(version)
+    seen: dict[str, str] = {}  # resolved path -> sha256 ("" if unreadable: the batch records why)
     todo = []
     for p in paths:
-        key = str(p)
-        if key in done and os.path.exists(key) and sha256_file(key) == done[key]:
+        path = os.path.realpath(p)
+        if path in seen:
+            continue
+        try:
+            seen[path] = sha256_file(path)
+        except OSError:
+            seen[path] = ""
+        sha = seen[path]
+        if sha and (sha in done or sha in summary.contents):
             summary.skipped += 1
         else:
-            todo.append(key)
+            todo.append(path)
+        summary.contents.add(sha)
+    summary.contents.discard("")
+    store.see({p: sha for p, sha in seen.items() if sha})
     if progress:
         progress(0, summary)
     workers = n_process if engine == "local" else 4
@@ -197,7 +232,7 @@ def run(paths: list[str], store: Store, *, model: str | None = None, batch_size:
             raise ValueError("the dask engine needs --scheduler ADDRESS")
         results = _run_dask(batches, model, gate, scheduler)
     elif engine == "local":
-        results = _run_local(batches, model, gate, n_process)
+        results = _run_local(batches, model, gate, n_process, on_text)
     else:
         raise ValueError(f"unknown engine {engine!r}: local or dask")
     for batch in results:
@@ -207,6 +242,7 @@ def run(paths: list[str], store: Store, *, model: str | None = None, batch_size:
                 summary.done += 1
                 summary.facts += len(r.facts or [])
                 summary.words += (r.meta or {}).get("words") or 0
+                summary.warnings += [(r.path, w) for w in r.warnings]
             else:
                 summary.failed += 1
                 summary.failures.append((r.path, r.error or ""))
@@ -228,5 +264,5 @@ def expand(inputs: list[str]) -> tuple[list[str], list[str]]:
             unmatched.append(item)
         for m in matches:
             p = Path(m)
-            files.extend(sorted(str(f) for f in p.rglob("*.txt") if f.is_file()) if p.is_dir() else [str(p)])
+            files.extend(map(str, cable_files(p)) if p.is_dir() else [str(p)])
     return list(dict.fromkeys(files)), unmatched

@@ -42,13 +42,20 @@ def read_text(path: str | Path, *, max_bytes: int = MAX_BYTES) -> tuple[str, lis
         raise CableFileError(f"{path}: is a folder, not a cable file")
     if size > max_bytes:
         raise CableFileError(
-            f"{path}: {size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit for one cable "
+            f"{path}: {size / 2**20:.1f} MB is over the {max_bytes / 2**20:.0f} MB limit for one cable "
             "(is it an archive or several cables in one file?)")
     try:
         data = path.read_bytes()
     except OSError as e:
         raise CableFileError(f"{path}: cannot read ({e.strerror})") from None
     return decode(data, str(path))
+
+
+def cable_files(folder: Path) -> list[Path]:
+    """The cable files of ``folder`` and its subfolders, as ``cable check`` and ``extract`` read them:
+    ``*.txt``, hidden files and folders and dangling links left out."""
+    return sorted(p for p in Path(folder).rglob("*.txt")
+                  if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts))
 
 
 def read_cable_file(path: str | Path, *, max_bytes: int = MAX_BYTES) -> Cable:

@@ -124,6 +124,7 @@ class Cable:
         return {
             "id": self.id,
             "date": self.iso_date(),
+            "date_precision": self.date_precision,
             "origin": self.origin,
             "classification": self.classification,
             "tags": self.tags,

@@ -8,6 +8,18 @@ from .body import build_body
 from .header import read_header, split_lines
 from .model import Cable
 
+MIN_BODY_WORDS = 10  # fewer words after the header: the text is missing (4 of the 6,689 bulk cables)
+# The body's last word in lower case, with no closing punctuation: the release cut the text off there.
+_CUT_OFF = re.compile(r"(?:^|\s)(?!x{4,}\b)[a-z][a-z'’-]*,?$")
+
+
+def cut_off_warning(body: str) -> str | None:
+    """A warning when the body ends in the middle of a sentence (a link on the last line does not count)."""
+    last = body.rstrip().rsplit("\n", 1)[-1]
+    if "://" in last or "www." in last or not _CUT_OFF.search(last):
+        return None
+    return f"the text ends mid-sentence ({last[-40:].strip()!r}): the cable may be cut off"
+
 
 def parse_cable(text: str, *, name: str | None = None) -> Cable:
     """Parse a whole cable, or a header fragment, into a ``Cable``.
@@ -28,6 +40,10 @@ def parse_cable(text: str, *, name: str | None = None) -> Cable:
     warnings = header.warnings + body.warnings
     if not body.paragraphs:
         warnings.append("no body text after the header")
+    elif (words := len(body.text.split())) < MIN_BODY_WORDS:
+        warnings.append(f"the body has only {words} words: a header without its text?")
+    elif cut := cut_off_warning(body.text):
+        warnings.append(cut)
     return Cable(
         id=header.id,
         date=header.date,

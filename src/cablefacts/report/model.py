@@ -6,7 +6,7 @@ cables, or a part of it, is never added twice)."""
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,15 +26,20 @@ def exploitation(f: dict) -> str:
 
 
 def page_names(cables: dict[str, dict]) -> dict[str, str]:
-    """A unique page name per cable file (its cable id where it has one)."""
+    """A unique page name per cable file: its cable id where it has one; files that share a cable id (a
+    full and a cut copy) are told apart by their content's hash."""
+    def base(path: str) -> str:
+        return cables[path].get("cable_id") or Path(path).stem
+
+    shared = {b for b, n in Counter(base(p) for p in cables).items() if n > 1}
     names: dict[str, str] = {}
     used: set[str] = set()
     for path in sorted(cables):
-        base = "".join(ch if ch.isalnum() else "_" for ch in (cables[path].get("cable_id") or Path(path).stem))
-        name, k = base, 1
-        while name in used:
+        name = base(path) + (f"_{(cables[path].get('sha256') or '')[:8]}" if base(path) in shared else "")
+        name, k = "".join(ch if ch.isalnum() else "_" for ch in name), 1
+        while name in used:  # the same content under two paths is stored once, but be safe
             k += 1
-            name = f"{base}_{k}"
+            name = f"{name}_{k}"
         used.add(name)
         names[path] = name
     return names

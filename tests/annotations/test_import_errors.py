@@ -35,7 +35,7 @@ def unlabelled(recs: list[dict]) -> list[dict]:
 @pytest.mark.parametrize("fmt", ["doccano", "prodigy"])
 @pytest.mark.parametrize("damage, message", [
     (shifted, "text does not match the cable's body at offset 1"),
-    (unlabelled, f"{CABLE}: a record has no field 'label'"),
+    (unlabelled, f"record of {CABLE} has no 'label' field; nothing stored"),
 ])
 def test_import_refuses_records_that_do_not_fit(tmp_path, fmt, damage, message):
     path = tmp_path / f"{fmt}.jsonl"

@@ -125,6 +125,8 @@ NOT_COUNTS = [
     "An amendment to Article 394 excludes TIP victims from penalties for illegal immigrants.",
     "Between 2000 and 2005, authorities arrested more than 57,000 drug traffickers in their efforts against "
     "trafficking.",
+    "A majority of the estimated 18,000 women in the country's commercial sex trade were likely victims of "
+    "trafficking.",
     "Though fewer than in 2007, the nearly 13,000 drug-related arrests made in 2008 show the fight against "
     "trafficking continues.",
 ]

@@ -138,6 +138,9 @@ def _count_kind(doc: Doc, e: Span) -> str | None:
     before, after = _clause_around(text, e.start_char, e.end_char)
     if WORLDWIDE.search(before + e.text + after):
         return None
+    if re.search(r"\b(?:majority|many|some|most|part|portion|share|half)\s+of\s+(?:the|these|those)?\s*"
+                 r"(?:estimated\s+|reported\s+)?$", before, re.I):
+        return None  # ``a majority of the estimated 18,000 women ... were likely victims``: an unnumbered share
     if _OTHER_CRIMES.search(before + e.text + after) and not _TIP_NAMED.search(before + e.text + after):
         return None  # ``57,000 drug traffickers``, ``13,000 drug-related arrests``, victims of an armed conflict
     if e.label_ == "CASE_COUNT":

@@ -13,10 +13,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
 from ..cable import Cable
+from ..pipeline.extensions import RELATIONS_KEY
 from ..pipeline.tokenizer import blank_nlp
 from .store import Gold
-
-RELATIONS_KEY = "relations"
 
 
 def paragraph_docs(nlp: Language, cable: Cable, gold: Gold | None = None) -> list[Doc]:

@@ -5,3 +5,6 @@ from spacy.tokens import Doc
 
 if not Doc.has_extension("relations"):
     Doc.set_extension("relations", default=[])
+
+# where a gold Doc (``annotations.docbin``) keeps its relations: ``doc.user_data[RELATIONS_KEY]``
+RELATIONS_KEY = "relations"

@@ -23,9 +23,8 @@ from spacy.training import Example
 from spacy.vocab import Vocab
 from thinc.api import Model, Optimizer, set_dropout_rate
 
-from ..annotations.docbin import RELATIONS_KEY
 from ..annotations.schema import RELATIONS, allowed, candidate_types
-from . import extensions  # noqa: F401  (doc._.relations)
+from .extensions import RELATIONS_KEY  # registers doc._.relations too
 from .relation_model import Pair, to_numpy
 
 TYPES = list(RELATIONS)

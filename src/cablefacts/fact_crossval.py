@@ -114,11 +114,13 @@ def rules_system(train_ids: list[str], held_out: list[str]) -> Language:
     return rules_pipeline()
 
 
-def trained_system(config: Path, overrides: dict | None = None, seed: int = 0
+def trained_system(config: Path, overrides: dict | None = None, seed: int = 0, general_ner: bool = False
                    ) -> Callable[[list[str], list[str]], Language]:
-    """A system that trains ``config`` on the fold's training documents (1 in 8 of them picks the checkpoint)."""
+    """A system that trains ``config`` on the fold's training documents (1 in 8 of them picks the checkpoint);
+    with ``general_ner``, the trained pipeline runs with a pretrained NER's places first."""
     import spacy
 
+    from .pretrained import add_general_ner
     from .training import train
 
     def build(train_ids: list[str], held_out: list[str]) -> Language:
@@ -126,7 +128,8 @@ def trained_system(config: Path, overrides: dict | None = None, seed: int = 0
             dev = train_ids[::8]
             rest = [d for d in train_ids if d not in set(dev)]
             best = train(config, Path(tmp), splits={"train": rest, "dev": dev}, seed=seed, overrides=overrides or {})
-            return spacy.load(best)
+            nlp = spacy.load(best)
+            return add_general_ner(nlp) if general_ner else nlp
 
     return build
 

@@ -37,6 +37,23 @@ def default_model(root: Path | None = None) -> Path | None:
     return path if (path / "meta.json").exists() else None
 
 
+def overrides_for(max_epochs: int | None = None, transformer: str | None = None, vectors: str | None = None
+                  ) -> dict[str, int | str | bool]:
+    """Config overrides of the train and crossval commands: epochs, the encoder of ``transformer.cfg``, and
+    static vectors for the tok2vec (a pipeline folder with vectors, or ``en_core_web_md``)."""
+    out: dict[str, int | str | bool] = {"training.max_epochs": max_epochs} if max_epochs else {}
+    if transformer:
+        out["paths.transformer"] = transformer
+    if vectors:
+        if vectors == "en_core_web_md":
+            from .pretrained import general_model_path
+
+            vectors = str(general_model_path())
+        out["paths.vectors"] = vectors
+        out["components.tok2vec.model.embed.include_static_vectors"] = True
+    return out
+
+
 def train(config: Path, output: Path, *, splits: dict[str, list[str]] | None = None, seed: int = 0,
           overrides: dict | None = None, install: Path | None = None, gpu_id: int = -1) -> Path:
     """Train ``config`` on ``splits`` (default: annotations/splits.json); returns the best model's path.

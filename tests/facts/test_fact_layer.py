@@ -78,6 +78,19 @@ REGIONS = [
      {("route", "KAZ", d) for d in ("middle east", "europe", "east asia", "central asian", "eastern european")}),
     ("Victims trafficked from other Latin American countries predominantly enter Chile by land.", "Chile",
      {("route", "latin american", "CHL")}),
+    # a group followed by its members: the members are the ends, not the group
+    ("From Chile, victims have been trafficked to neighboring countries (Argentina, Peru, Bolivia), the U.S., "
+     "Europe, and Asia, according to law enforcement officials.", "Chile",
+     {("route", "CHL", d) for d in ("ARG", "PER", "BOL", "USA", "europe", "asia")}),
+    ("Chilean women and girls also are trafficked for involuntary prostitution to neighboring countries such as "
+     "Argentina, Peru, and Bolivia, as well as Western Europe.", "Chile",
+     {("route", "CHL", d) for d in ("ARG", "PER", "BOL", "western europe")}),
+    ("Foreign women from Argentina, Bolivia, and Paraguay, in addition to Asian countries such as China, are lured "
+     "to Chile with fraudulent job offers and coerced into prostitution.", "Chile",
+     {("route", o, "CHL") for o in ("ARG", "BOL", "PRY", "CHN")}),
+    # a region keeps its leg beside the countries it names
+    ("Victims were primarily trafficked from Africa (notably Cameroon and Nigeria) to France for prostitution.",
+     "France", {("route", o, "FRA") for o in ("africa", "CMR", "NGA")}),
     ("Many victims are trafficked within the country, from rural areas to urban centers, for forced prostitution.",
      "Argentina", {("route", "ARG", "ARG")}),
     ("Azerbaijan is primarily a source country for men and women; men and boys are trafficked to Russia for "
@@ -129,6 +142,11 @@ NOT_COUNTS = [
     "trafficking.",
     "Though fewer than in 2007, the nearly 13,000 drug-related arrests made in 2008 show the fight against "
     "trafficking continues.",
+    # prostitution offences that are not trafficking
+    "Sixteen cases dealt with soliciting sex with minors, and 108 cases dealt with promoting or facilitating "
+    "prostitution of minors, according to the TIP unit.",
+    "Trafficking cases were prosecuted under laws on forced labor. Nonetheless, Public Prosecution received 122 "
+    "prostitution cases.",
 ]
 
 
@@ -148,6 +166,14 @@ STAGES = [
     ("An Alexandria court convicted two Egyptian men of forcing street children into begging, a form of "
      "child trafficking.",
      ("cases", 2, "conviction")),
+    # a case opened is a case, whoever opens it (a prosecutor's office is no prosecution)
+    ("From January to December 2009, the government opened 146 TIP cases.", ("cases", 146, "case")),
+    ("In April-December 2008, the Public Prosecutor's Office (Ministerio Publico -- MP) opened 104 TIP cases.",
+     ("cases", 104, "case")),
+    ("Post's information stated that 77 trafficking cases were \"opened,\" not prosecuted.", ("cases", 77, "case")),
+    # the count's own verb before an agency named nearby
+    ("According to statistics published by the Supreme Court, 19 cases involving paid sex with minors were "
+     "investigated by the OIJ trafficking unit during 2005.", ("cases", 19, "investigation")),
 ]
 
 
@@ -194,6 +220,27 @@ PROVISIONS = [
      "organizations devoted to trafficking in women.", ("provision", "criminal_code", "374", None, None, 10, 15)),
 ]
 
+LAWS = [
+    # a named act keeps its formal name (FACTS.md), without the country's adjective
+    ("The government willingly extradites persons accused of trafficking (as established in Article 6 of the "
+     "Extradition Law).", ("provision", "Extradition Law", "6", None, None, None, None)),
+    ("Furthermore, the Costa Rican Constitution prohibits forced labor (Articles 33 and 56 of the Constitution, "
+     "implemented by Articles 8 and 14 of the Labor Code for forced labor).",
+     ("provision", "Constitution", "56", None, None, None, None)),
+    ("Furthermore, the Costa Rican Constitution prohibits forced labor (Articles 33 and 56 of the Constitution, "
+     "implemented by Articles 8 and 14 of the Labor Code for forced labor).",
+     ("provision", "labor_code", "14", None, None, None, None)),
+    ("Article 2 of the Law for Combating Prostitution punishes trafficking with 3 to 7 years in prison.",
+     ("provision", "Law for Combating Prostitution", "2", None, None, 3, 7)),
+    ("Under Article 5 of the Anti-Trafficking Law, traffickers face up to 10 years in prison.",
+     ("provision", "Anti-Trafficking Law", "5", None, None, None, 10)),
+]
+
+
+@pytest.mark.parametrize("text,expected", LAWS)
+def test_provisions_name_their_law(nlp, text, expected):
+    assert expected in facts(nlp, text)
+
 
 @pytest.mark.parametrize("text,expected", PROVISIONS)
 def test_provisions_take_their_stated_penalty(nlp, text, expected):
@@ -229,3 +276,12 @@ def test_pesos_are_the_cables_countrys(nlp):
             "victim assistance programs.")
     assert ("money", 100000, "ARS") in facts(nlp, text, "Argentina")
     assert ("money", 100000, "MXN") in facts(nlp, text, "Mexico")
+
+
+def test_the_us_as_an_adjective_is_no_place(nlp):
+    text = ("In addition, the President could instruct the U.S. executive directors to international financial "
+            "institutions to oppose loans to Tier 3 countries that do not combat trafficking.")
+    assert not {f for f in facts(nlp, text, "Chile") if f[0] in ("tier", "route")}
+    assert ("route", "CHL", "USA") in facts(nlp, "Chilean victims were trafficked through Peru to the U.S. for "
+                                                  "forced labor.", "Chile") | facts(
+        nlp, "Chilean victims were trafficked to the U.S. for forced labor.", "Chile")

@@ -44,14 +44,20 @@ def _exploitation(text: str) -> str | None:
 _HEAD_STAGES = (("investigation", "investigation"), ("prosecution", "prosecution"), ("indictment", "prosecution"),
                  ("conviction", "conviction"), ("arrest", "arrest"))
 _STAGE_CUES = re.compile(r"(?P<conviction>convict|sentenc|found\s+guilty|guilty\s+verdict)|"
-                         r"(?P<prosecution>prosecut|indict|trial|court|charged|charges|acquit|tried\b)|"
-                         r"(?P<investigation>investigat|inquir|probe)|"
-                         r"(?P<arrest>arrest|apprehend|detain|detention|caught)", re.I)
+                         r"(?P<prosecution>prosecut(?!or)|indict|trial|(?<!supreme\s)court|charged|charges|acquit|"
+                         r"tried\b)|"
+                         r"(?P<investigation>investigat(?!or)|inquir|probe)|"
+                         r"(?P<arrest>arrest|apprehend|detain|detention|caught)|"
+                         r"(?P<case>\bopen(?:ed|s)?\b|\bregistered\b|\breceived\b|\binitiated\b)", re.I)
+# the verb of the count's own clause (``19 cases ... were investigated by``) names its stage before any cue nearby
+_OWN_VERB = re.compile(r"^[^;.]{0,50}?\b(?:were|was|have\s+been|had\s+been|are|being|is)\s+(?:\w+\s+)?[\"']?"
+                       r"(?=\w+ed\b)", re.I)
 
 
 def _stage(span: str, before: str, after: str) -> str:
-    """The stage a count's own head noun names, else the cue word nearest to it in its clause (the verb
-    before, ``prosecuted 30 cases``, or after, ``ten cases went to trial``), else ``case``."""
+    """The stage a count's own head noun names, else the verb of its own clause (``19 cases ... were
+    investigated``), else the cue word nearest to it in its clause (the verb before, ``prosecuted 30
+    cases``, or after, ``ten cases went to trial``), else ``case``."""
     head = span.lower()
     for word, stage in _HEAD_STAGES:
         if word in head:
@@ -60,6 +66,10 @@ def _stage(span: str, before: str, after: str) -> str:
     if re.search(r"\band\s*$", before):  # "fifteen went to court and 10 cases ended in convictions"
         before = ""
     after = re.split(r"[;.](?:\s|$)", after)[0][:80]
+    own = _OWN_VERB.match(after)
+    verb = _STAGE_CUES.match(after, own.end()) if own else None
+    if verb:
+        return next(k for k, v in verb.groupdict().items() if v)
     cues = [(len(before) - m.end(), k) for m in _STAGE_CUES.finditer(before) for k, v in m.groupdict().items() if v]
     cues += [(m.start(), k) for m in _STAGE_CUES.finditer(after) for k, v in m.groupdict().items() if v]
     return min(cues)[1] if cues else "case"
@@ -125,6 +135,9 @@ def _clause_around(text: str, start: int, end: int) -> tuple[str, str]:
 
 _OTHER_CRIMES = re.compile(r"\b(?:drugs?|narcotics?|cartels?|cocaine|heroin|arms|weapons|firearms|armed\s+conflict|"
                            r"justice\s+and\s+peace|military\s+courts?|terroris\w*)\b", re.I)
+# prostitution offences that are not trafficking (GUIDELINES.md): their case counts are no facts
+_PROSTITUTION_OFFENCES = re.compile(r"\b(?:solicit\w*|pander\w*|pimp\w*|procur(?:ing|ement)|"
+                                    r"prostitution\s+(?:of\s+minors|cases)|facilitating\s+prostitution)\b", re.I)
 _TIP_NAMED = re.compile(r"\b(?:human|persons|TIP|TIP-related|sex|sexual|prostitut\w*|forced|"
                         r"victims?\s+of\s+trafficking)\b", re.I)
 
@@ -144,6 +157,8 @@ def _count_kind(doc: Doc, e: Span) -> str | None:
     if _OTHER_CRIMES.search(before + e.text + after) and not _TIP_NAMED.search(before + e.text + after):
         return None  # ``57,000 drug traffickers``, ``13,000 drug-related arrests``, victims of an armed conflict
     if e.label_ == "CASE_COUNT":
+        if _PROSTITUTION_OFFENCES.search(before + e.text + after) and not re.search(r"traffick", before + after, re.I):
+            return None  # ``Sixteen cases dealt with soliciting sex with minors``: another offence
         if re.match(r"^\s*(?:of|involving)\s+(?:illegal\s+immigration|(?:migrant\s+)?smuggling|drug|narcotic|fraud)",
                     after, re.I):
             return None

@@ -29,7 +29,8 @@ def fact_key(f: dict) -> tuple:
         o = f.get("origin") or (f.get("origin_place") or "").lower() or None
         d = f.get("destination") or (f.get("destination_place") or "").lower() or None
         return (f["cable"], "route", o, d)
-    return (f["cable"], f["type"], *(_norm(f.get(k)) for k in KEYS[f["type"]]))
+    law = (f.get("law") or "").lower() or None  # FACTS.md: a law's name is compared lower-cased
+    return (f["cable"], f["type"], *(law if k == "law" else _norm(f.get(k)) for k in KEYS[f["type"]]))
 
 
 def score(predicted: list[dict], gold: list[dict]) -> dict:

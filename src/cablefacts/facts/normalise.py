@@ -191,7 +191,10 @@ def normalise_law(text: str | None) -> str | None:
     for pattern, name in _LAW_NAMES:
         if re.search(pattern, text, re.I):
             return name
-    return re.sub(r"^(?:the|its|their)\s+", "", text.strip(), flags=re.I)
+    name = re.sub(r"^(?:the|its|their)\s+|^[A-Z][a-z]+'s\s+", "", text.strip(), flags=re.I)
+    name = re.sub(r"^(?:19|20)\d\d\s+", "", name)  # the year of an amendment
+    adjective = next((d for d in sorted(DEMONYMS, key=len, reverse=True) if name.lower().startswith(d + " ")), None)
+    return name[len(adjective) + 1 :] if adjective else name  # ``Costa Rican Constitution`` -> Constitution
 
 
 # what pycountry lacks: other names of countries, and regions and groups of countries (None = not one country)

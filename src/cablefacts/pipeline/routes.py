@@ -25,16 +25,21 @@ TRAFFICKING = re.compile(r"traffick|exploit|subject|forc|sold|work|labou?r|prost
                          r"recruit|lure|taken|sent|brought|moved|transport|end(?:ed)? up|found|employ|marri|"
                          r"smuggl|bonded|debt|domestic|begg|destin", re.I)
 LIST_GAP = re.compile(r"^(?:[\s,()]|and|or|the|as well as|to a lesser extent|less frequently|possibly|"
-                      r"other|also|including|especially|particularly|mainly|primarily|mostly|notably|"
-                      r"neighbou?ring|countries|in)*$", re.I)
+                      r"other|also|including|especially|particularly|mainly|primarily|mostly|notably|such as|"
+                      r"namely|in addition to|neighbou?ring|countries|in)*$", re.I)
+# a group of countries followed by its members (``neighboring countries such as Argentina, Peru, and Bolivia``):
+# the members are the route's ends, not the group
+GROUP = re.compile(r"^(?:(?:other|neighbou?ring|nearby|surrounding)\s+)+(?:countries|states|nations)$", re.I)
+MEMBERS_GAP = re.compile(r"^\s*(?:,\s*)?(?:\(|such as|including|mainly|primarily|particularly|especially|notably|"
+                         r"namely|mostly|in particular)", re.I)
 ORIGIN_CUE = re.compile(r"(?:\bfrom(?:\s+(?:the|other|neighbou?ring|nearby))*|\boriginating\s+in|\brecruited\s+in"
                         r"|\bcountries\s+of\s+origin"
                         r"(?:\s+(?:include[ds]?|are|were|for\s+\w+(?:\s+\w+){0,3}))?"
                         r"|\bsource\s+(?:countr(?:y|ies)|regions?)"
                         r"(?:\s+(?:include[ds]?|are|were|continued\s+to\s+be|remain(?:ed)?))?|\bnationals\s+of"
                         r"|\bcitizens\s+of)[\s:,]*$", re.I)
-DEST_CUE = re.compile(r"(?:\bto(?:\s+(?:the|other|neighbou?ring|nearby))*|\binto(?:\s+the)?|\btowards|\bdestined\s+for"
-                      r"|\bbound\s+for"
+DEST_CUE = re.compile(r"(?:(?<!addition\s)\bto(?:\s+(?:the|other|neighbou?ring|nearby))*|\binto(?:\s+the)?|\btowards"
+                      r"|\bdestined\s+for|\bbound\s+for"
                       r"|\bdestination\s+countr(?:y|ies)(?:\s+(?:include[ds]?|are|were))?|\bdestinations"
                       r"(?:\s+(?:include[ds]?|are|were))?|\ben\s+route\s+to|\babroad\s+(?:to|in)|\benter(?:s|ed|ing)?"
                       r"|\barriv(?:e|es|ed|ing)\s+in"
@@ -83,7 +88,7 @@ def _lists(doc: Doc, ents: list[Span], members: list[int]) -> list[list[int]]:
     groups: list[list[int]] = []
     for i in members:
         gap = doc[ents[groups[-1][-1]].end : ents[i].start].text if groups else ""
-        if groups and LIST_GAP.match(gap) and not re.search(r"\bfrom\b|\bto\b|\bvia\b|\bthrough\b", gap):
+        if groups and LIST_GAP.match(gap) and not re.search(r"\bfrom\b|(?<!addition )\bto\b|\bvia\b|\bthrough\b", gap):
             groups[-1].append(i)
         else:
             groups.append([i])
@@ -118,6 +123,13 @@ def _role(doc: Doc, ents: list[Span], group: list[int], clause_start: int) -> Pl
     return pl
 
 
+def _group_with_members(doc: Doc, group: Span, member: Span) -> bool:
+    """``neighboring countries (Argentina, Peru, Bolivia)``, ``Asian countries such as China``."""
+    is_group = GROUP.match(group.text) or re.match(r"\s*(?:countries|states|nations)\b", doc.text[group.end_char :])
+    return bool(is_group and MEMBERS_GAP.match(re.sub(r"^\s*(?:countries|states|nations)\b", "",
+                                                      doc[group.end : member.start].text)))
+
+
 def route_links(doc: Doc, ents: list[Span], sent: list[int]) -> Iterator[tuple[int, int]]:
     """(head, child) index pairs over ``ents`` for every route leg the paragraph states."""
     places = [i for i, e in enumerate(ents) if e.label_ in ("GPE", "NORP")]
@@ -128,6 +140,9 @@ def route_links(doc: Doc, ents: list[Span], sent: list[int]) -> Iterator[tuple[i
         if not members:
             continue
         lists = [_role(doc, ents, g, start) for g in _lists(doc, ents, members)]
+        for pl in lists:
+            pl.items = [i for k, i in enumerate(pl.items) if not (k + 1 < len(pl.items) and _group_with_members(
+                doc, ents[i], ents[pl.items[k + 1]]))]
         origins = [i for pl in lists if pl.role == "origin" for i in pl.items]
         dests = [i for pl in lists if pl.role == "destination" for i in pl.items]
         transits = [i for pl in lists if pl.role == "transit" for i in pl.items]

@@ -42,7 +42,12 @@ PATTERNS: list[tuple[str, str]] = [
     ("LAW", r"\b(?:(?:Criminal|Penal|Administrative|Labou?r)\s+Code|Code\s+of\s+Criminal\s+Procedure|"
             r"Criminal\s+Procedur(?:e|al)\s+Code|[Cc]riminal\s+[Cc]ode|[Pp]enal\s+[Cc]ode|[Aa]dministrative\s+[Cc]ode|"
             r"TVPA|TVPRA(?: of 2008)?|Trafficking Victims Protection (?:Reauthorization )?Act|Child Law|"
-            r"Law\s+(?:No\.\s*)?\d+[\d.,/]*(?:\s+of\s+\d{4})?)"),
+            r"Law\s+(?:No\.\s*)?\d+[\d.,/]*(?:\s+of\s+\d{4})?|Constitution\b|"
+            # a named act: ``the Extradition Law``, ``Victim and Witness Protection Act``, ``Law for Combating
+            # Prostitution``
+            r"(?!(?:The|This|That|These|Its|Their|Such|New|Under|In|A|An)\s)(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*\s+"
+            r"(?:(?:and|on|of|for|against)\s+)?){1,5}(?:Law|Act|Decree)\b(?!\s+(?:No\.|\d))|"
+            r"\bLaw\s+(?:on|for|against)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+(?:(?:in|of|and|against)\s+)?[A-Z][a-z]+){0,5})"),
     ("PENALTY", rf"\b(?:(?:a\s+)?fine\s+and\s+)?(?:up to|from|between)?\s*{NUM}{RANGE_SEP}(?:{NUM}\s+)?"
                 rf"{YEARS}(?:\s+(?:of|in)\s+(?:imprisonment|prison|jail)|'?\s*imprisonment|\s+sentences?)"
                 rf"|\b(?:imprisonment|prison|jail)\s+(?:terms?\s+)?(?:of|from|for)\s+(?:up to\s+|between\s+)?{NUM}"
@@ -69,8 +74,12 @@ GENERIC_PLACE = re.compile(GENERIC_PLACES)
 # a regional adjective before ``countries`` names a group of countries (``Central Asian and Eastern European
 # countries``): a place, not a nationality
 COUNTRIES_AFTER = re.compile(r"(?:\s+(?:and|or)\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)*\s+(?:countries|states|nations)\b")
-_COUNT_CONTEXT = re.compile(r"traffick|victim|exploit|prostitut|forced", re.I)
-_CASE_WORDS = re.compile(r"traffick|convict|prosecut|investigat|arrest|sentenc", re.I)
+# ``U.S. executive directors``, ``U.S. Embassy``: the country as an adjective, not a place
+_US_ADJECTIVE = re.compile(r"U\.?S\.?\s+(?!(?:and|or|in|via|from|through|to|for|by|with|as|is|was|are|were|and)\b)"
+                           r"(?:[a-z]|(?:Embassy|Government|Ambassador|Mission|Citizens?|Congress|Department|"
+                           r"President|Consulate|Navy|Army|Military|Attorney)\b)")
+_COUNT_CONTEXT = re.compile(r"(?i:traffick|victim|exploit|prostitut|forced)|\bTIP\b")
+_CASE_WORDS = re.compile(r"(?i:traffick|convict|prosecut|investigat|arrest|sentenc)|\bTIP\b")
 
 
 @lru_cache(maxsize=1)
@@ -84,7 +93,7 @@ def _place_pattern() -> re.Pattern:
     names |= {n.upper() for n in PLACES if len(n) <= 3 and n != "car"}  # UK, US, UAE, EU, CIS, DRC
     alts = sorted((re.escape(n) for n in names), key=len, reverse=True)
     demonyms = sorted((re.escape(d) for d in DEMONYMS), key=len, reverse=True)
-    return re.compile(r"\b(?P<gpe>" + "|".join(alts) + r")\b|\b(?P<norp>" + "|".join(demonyms) + r")s?\b", re.I)
+    return re.compile(r"\b(?P<gpe>" + "|".join(alts) + r")(?!\w)|\b(?P<norp>" + "|".join(demonyms) + r")s?\b", re.I)
 
 
 
@@ -131,7 +140,8 @@ class EntityRules:
                     spans.append(span)
             for m in _place_pattern().finditer(text):
                 label = "GPE" if m.group("gpe") or COUNTRIES_AFTER.match(text, m.end()) else "NORP"
-                if m.group(0)[0].islower() and not m.group(0).startswith("sub-"):
+                lower = m.group(0)[0].islower() and not m.group(0).startswith("sub-")
+                if lower or _US_ADJECTIVE.match(text, m.start()):
                     continue
                 span = doc.char_span(m.start(), m.end(), label=label, alignment_mode="contract")
                 if span is not None and len(span):

@@ -30,7 +30,8 @@ def test_transformer_config_trains_and_runs_offline(tmp_path):
                  overrides={"paths.transformer": str(hf), "training.max_epochs": 3, "training.eval_frequency": 5,
                             "training.optimizer.learn_rate": 0.001})
     nlp = spacy.load(best)
-    assert nlp.pipe_names == ["transformer", "ner", "cablefacts_rules", "cablefacts_rel", "cablefacts_participants"]
+    assert nlp.pipe_names == ["transformer", "ner", "cablefacts_rules", "cablefacts_rel", "cablefacts_relation_rules",
+                              "cablefacts_participants"]
     doc = nlp(cable.paragraph_text(cable.paragraphs[0]))
     assert doc._.trf_data is not None and len(doc) > 10
     assert isinstance(doc._.relations, list)

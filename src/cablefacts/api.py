@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from . import pipeline  # noqa: F401  (registers the factories)
 from .cable import Cable, Paragraph, parse_cable
-from .facts.assemble import Fact, facts_from_doc
+from .facts.assemble import Fact, facts_from_doc, merge_provisions
 from .facts.normalise import first_country
 from .pipeline.gate import is_relevant
 from .pipeline.tokenizer import blank_nlp
@@ -69,4 +69,4 @@ def facts_from_docs(cable: Cable, docs: Iterable[Doc], paragraphs: list[Paragrap
     out: list[Fact] = []
     for p, doc in zip(cable.paragraphs if paragraphs is None else paragraphs, docs, strict=True):
         out.extend(facts_from_doc(doc, cable, p.start, country))
-    return out
+    return merge_provisions(out)

@@ -88,6 +88,19 @@ REGIONS = [
     ("Foreign women from Argentina, Bolivia, and Paraguay, in addition to Asian countries such as China, are lured "
      "to Chile with fraudulent job offers and coerced into prostitution.", "Chile",
      {("route", o, "CHL") for o in ("ARG", "BOL", "PRY", "CHN")}),
+    # a nationality exploited in a list of countries, a place no table knows inside the list
+    ("traffickers exploit Venezuelans in Aruba, The Bahamas, Bolivia, Iceland, Macau, Mexico, and Peru; "
+     "Venezuelan women are at risk.", "Venezuela",
+     {("route", "VEN", d) for d in ("ABW", "BHS", "BOL", "ISL", "MAC", "MEX", "PER")}),
+    # victims in a country, from a list; ``elsewhere in`` continues the list of origins
+    ("most victims in Malaysia are documented and undocumented migrant workers from Bangladesh, Burma, and Nepal; "
+     "employers exploit some migrants.", "Malaysia", {("route", o, "MYS") for o in ("BGD", "MMR", "NPL")}),
+    ("victims from Haiti and elsewhere in the Caribbean and Asia are trafficked in the Dominican Republic.",
+     "Dominican Republic", {("route", o, "DOM") for o in ("HTI", "caribbean", "asia")}),
+    # ``followed by`` and ``to a lesser extent`` carry the destination's role down the list
+    ("Turkmenistan is a source country for men, women, and children subjected to forced labor; Turkey is the "
+     "primary trafficking destination, followed by Russia, the United Arab Emirates, and, to a lesser extent, Iran "
+     "and the UK.", "Turkmenistan", {("route", "TKM", d) for d in ("TUR", "RUS", "ARE", "IRN", "GBR")}),
     # a region keeps its leg beside the countries it names
     ("Victims were primarily trafficked from Africa (notably Cameroon and Nigeria) to France for prostitution.",
      "France", {("route", o, "FRA") for o in ("africa", "CMR", "NGA")}),
@@ -285,3 +298,11 @@ def test_the_us_as_an_adjective_is_no_place(nlp):
     assert ("route", "CHL", "USA") in facts(nlp, "Chilean victims were trafficked through Peru to the U.S. for "
                                                   "forced labor.", "Chile") | facts(
         nlp, "Chilean victims were trafficked to the U.S. for forced labor.", "Chile")
+
+
+def test_an_article_carries_the_whole_range_its_cable_states(nlp):
+    text = ("B. As mentioned above, Article 172 is the primary law against trafficking of persons for sexual "
+            "exploitation (three to six years imprisonment). The maximum penalty established in Article 172 of the "
+            "criminal code is imprisonment for up to ten years.")
+    got = {f for f in facts(nlp, text, "Costa Rica") if f[0] == "provision"}
+    assert got == {("provision", "criminal_code", "172", None, None, 3, 10)}

@@ -135,10 +135,16 @@ def _clause_around(text: str, start: int, end: int) -> tuple[str, str]:
 
 _OTHER_CRIMES = re.compile(r"\b(?:drugs?|narcotics?|cartels?|cocaine|heroin|arms|weapons|firearms|armed\s+conflict|"
                            r"justice\s+and\s+peace|military\s+courts?|terroris\w*)\b", re.I)
+# a part of a group already counted (FACTS.md): a breakdown in brackets or after ``including``
+_PART_OF_COUNTED = re.compile(r"\d[\d,]*\s[^();.]{0,100}\([^()]*$|\d[\d,]*\s[^();.]{0,60}\b(?:including|among\s+them|"
+                              r"of\s+whom|of\s+them)\s+$|\bincluded\s+in\s+the\s+\d[\d,]*\s[^;.]{0,60}\bwere\s+$", re.I)
+# room for people, not people (``a building with the capacity to house 60 victims``)
+_NOT_HELD = re.compile(r"\b(?:capacity|space|room|beds?)\s+(?:to\s+(?:house|hold|accommodate|shelter)|for)\s+"
+                       r"(?:up\s+to\s+)?$", re.I)
 # prostitution offences that are not trafficking (GUIDELINES.md): their case counts are no facts
 _PROSTITUTION_OFFENCES = re.compile(r"\b(?:solicit\w*|pander\w*|pimp\w*|procur(?:ing|ement)|"
                                     r"prostitution\s+(?:of\s+minors|cases)|facilitating\s+prostitution)\b", re.I)
-_TIP_NAMED = re.compile(r"\b(?:human|persons|TIP|TIP-related|sex|sexual|prostitut\w*|forced|"
+_TIP_NAMED = re.compile(r"\b(?:human|in\s+persons|TIP|TIP-related|sex|sexual|prostitut\w*|forced|"
                         r"victims?\s+of\s+trafficking)\b", re.I)
 
 
@@ -169,6 +175,8 @@ def _count_kind(doc: Doc, e: Span) -> str | None:
     if re.search(r"\b(?:years?|months?)\b", e.text, re.I) or re.match(r"^\s*or\s+more\b", after) or \
             re.search(r"\bno\s*$", before, re.I) or re.search(r"\bor\s+more\b", e.text):
         return None
+    if _PART_OF_COUNTED.search(before) or _NOT_HELD.search(before):
+        return None  # ``104 people ... (75 female and 29 male)``, ``rescued 287 victims, including 90 minors``
     clause = before + e.text + after
     if not _TIP_WORDS.search(clause) or (_OTHER_PEOPLE.search(clause) and not re.search(
             r"victim|trafficked", e.text, re.I)):
@@ -351,3 +359,35 @@ def facts_from_doc(doc: Doc, cable: Cable, offset: int, default_country: str | N
         emit("route", a, {"origin": start_code, "destination": end_code,
                           "origin_place": a.text, "destination_place": b.text, "mode": mode}, 0.6 * score + 0.1, b)
     return out
+
+
+def merge_provisions(facts: list[Fact]) -> list[Fact]:
+    """One reading of each article across a cable: a mention with no law takes the law the cable names
+    for that article elsewhere, and every mention of a (law, article, part, clause) carries the whole range
+    the cable states for it (FACTS.md: the penalty stated for an article, its aggravated forms included)."""
+    provisions = [f for f in facts if f.type == "provision"]
+    laws: dict[str, list[str]] = {}
+    for f in provisions:
+        if f.fields["law"]:
+            laws.setdefault(f.fields["article"], []).append(f.fields["law"])
+    for f in provisions:
+        named = laws.get(f.fields["article"])
+        if not f.fields["law"] and named:
+            f.fields["law"] = max(set(named), key=named.count)
+    groups: dict[tuple, list[Fact]] = {}
+    for f in provisions:
+        groups.setdefault(tuple(f.fields[k] for k in ("law", "article", "part", "clause")), []).append(f)
+    for group in groups.values():
+        stated = [N.Penalty(f.fields["min_years"], f.fields["max_years"], f.fields["fine"], f.fields["confiscation"],
+                            f.fields["life"]) for f in group]
+        whole = _whole_range([p for p in stated if p.min_years is not None or p.max_years is not None or p.life])
+        for f in group:
+            if whole.min_years is None and whole.max_years is None and not whole.life:
+                continue
+            f.fields.update(min_years=whole.min_years, max_years=whole.max_years, life=whole.life,
+                            fine=f.fields["fine"] or whole.fine,
+                            confiscation=f.fields["confiscation"] or whole.confiscation)
+            f.confidence = C.confidence({"type": "provision", "cable": f.cable, **f.fields}, C.shipped_table(),
+                                        f.confidence)
+    return facts
+

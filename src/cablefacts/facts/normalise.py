@@ -199,6 +199,7 @@ def normalise_law(text: str | None) -> str | None:
 
 # what pycountry lacks: other names of countries, and regions and groups of countries (None = not one country)
 COUNTRY_NAMES: dict[str, str | None] = {
+    "macau": "MAC",
     "uae": "ARE", "the uae": "ARE", "emirates": "ARE", "the emirates": "ARE", "united arab emirates": "ARE",
     "russia": "RUS", "iran": "IRN", "syria": "SYR", "south korea": "KOR", "korea": "KOR", "north korea": "PRK",
     "the united states": "USA", "united states": "USA", "u.s.": "USA", "us": "USA", "usa": "USA", "america": "USA",

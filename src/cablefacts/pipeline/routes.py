@@ -21,12 +21,14 @@ from spacy.tokens import Doc, Span
 PERSON = (r"(?:women|men|girls|boys|children|child|minors|victims|persons|people|nationals|workers|laborers|"
           r"labourers|citizens|females|males|youths?|adults|migrants|individuals|teenagers|adolescents|"
           r"maids|servants|brides|fishermen)")
-TRAFFICKING = re.compile(r"traffick|exploit|subject|forc|sold|work|labou?r|prostitut|servitude|sex|brothel|"
+TRAFFICKING = re.compile(r"traffick|victim|exploit|subject|forc|sold|work|labou?r|prostitut|servitude|sex|brothel|"
                          r"recruit|lure|taken|sent|brought|moved|transport|end(?:ed)? up|found|employ|marri|"
                          r"smuggl|bonded|debt|domestic|begg|destin", re.I)
 LIST_GAP = re.compile(r"^(?:[\s,()]|and|or|the|as well as|to a lesser extent|less frequently|possibly|"
                       r"other|also|including|especially|particularly|mainly|primarily|mostly|notably|such as|"
-                      r"namely|in addition to|neighbou?ring|countries|in)*$", re.I)
+                      r"namely|in addition to|neighbou?ring|countries|in|elsewhere|"
+                      # a place no table knows, between two commas of the list (``Iceland, Macau, Mexico``)
+                      r"(?<=,)\s*(?-i:[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){0,2})\s*(?=,))*$", re.I)
 # a group of countries followed by its members (``neighboring countries such as Argentina, Peru, and Bolivia``):
 # the members are the route's ends, not the group
 GROUP = re.compile(r"^(?:(?:other|neighbou?ring|nearby|surrounding)\s+)+(?:countries|states|nations)$", re.I)
@@ -50,7 +52,9 @@ TRANSIT_CUE = re.compile(r"(?:\bvia|\bthrough|\btransiting|\btransit(?:ing)?\s+(
 AFTER_SOURCE = re.compile(r"^[\s,]*(?:(?:were|are|was|is|remain(?:ed)?|continued\s+to\s+be)\s+)?(?:also\s+)?"
                           r"(?:the\s+)?(?:(?:main|primary|principal|major|other)\s+)?source\s+countr", re.I)
 AFTER_DEST = re.compile(r"^[\s,]*(?:(?:were|are|was|is|remain(?:ed)?)\s+)?(?:also\s+)?(?:the\s+)?"
-                        r"(?:(?:main|primary|principal|major|other)\s+)?destination", re.I)
+                        r"(?:(?:main|primary|principal|major|other)\s+)?(?:trafficking\s+)?destination", re.I)
+# ``Turkey is the primary destination, followed by Russia, the UAE ...``: the next list plays the same role
+FOLLOWED_BY = re.compile(r"\bfollowed\s+by[\s,]*$", re.I)
 SUBJECT = re.compile(r"^[\s,]*(?:is|was|remains|remained|serves\s+as|has\s+been|continues\s+to\s+be|became)\s+"
                      r"(?:(?:a|an|the|primarily|mainly|principally|largely|increasingly|also|both|still|"
                      r"significant|major|primary|growing|emerging|to\s+a\s+lesser\s+extent|lesser\s+extent|and|"
@@ -88,7 +92,10 @@ def _lists(doc: Doc, ents: list[Span], members: list[int]) -> list[list[int]]:
     groups: list[list[int]] = []
     for i in members:
         gap = doc[ents[groups[-1][-1]].end : ents[i].start].text if groups else ""
-        if groups and LIST_GAP.match(gap) and not re.search(r"\bfrom\b|(?<!addition )\bto\b|\bvia\b|\bthrough\b", gap):
+        # ``exploit Venezuelans in Aruba``: a nationality and the places it is exploited in are two lists
+        norp_in = bool(groups) and ents[groups[-1][-1]].label_ == "NORP" and re.search(r"\bin\b", gap) is not None
+        if groups and LIST_GAP.match(gap) and not norp_in and \
+                not re.search(r"\bfrom\b|(?<!addition )\bto\b(?!\s+a\s+lesser)|\bvia\b|\bthrough\b", gap):
             groups[-1].append(i)
         else:
             groups.append([i])
@@ -140,6 +147,10 @@ def route_links(doc: Doc, ents: list[Span], sent: list[int]) -> Iterator[tuple[i
         if not members:
             continue
         lists = [_role(doc, ents, g, start) for g in _lists(doc, ents, members)]
+        for prev, pl in zip(lists, lists[1:], strict=False):
+            if pl.role is None and not pl.subject and prev.role and FOLLOWED_BY.search(
+                    doc[ents[prev.items[-1]].end : ents[pl.items[0]].start].text):
+                pl.role, pl.moved_to = prev.role, prev.moved_to
         for pl in lists:
             pl.items = [i for k, i in enumerate(pl.items) if not (k + 1 < len(pl.items) and _group_with_members(
                 doc, ents[i], ents[pl.items[k + 1]]))]

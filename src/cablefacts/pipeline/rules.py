@@ -150,7 +150,8 @@ class EntityRules:
             for g in doc.spans.get(SPANS_KEY, []):
                 if not any(s.start < g.end and g.start < s.end for s in spans if s.label_ in ("GPE", "NORP")):
                     spans.append(Span(doc, g.start, g.end, label=g.label_))
-        money = [s for s in spans if s.label_ == "MONEY"]  # an amount is never a count
+        # an amount or a term of years is never a count (``a 5-10 prison term on individuals who ...``)
+        money = [s for s in spans if s.label_ in ("MONEY", "PENALTY")]
         spans = [s for s in spans if s.label_ not in ("VICTIM_COUNT", "CASE_COUNT")
                  or not any(m.start < s.end and s.start < m.end for m in money)]
         dates = [s for s in spans if s.label_ == "DATE"]

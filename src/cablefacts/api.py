@@ -45,8 +45,9 @@ def load(model: str | Path | None = None) -> Language:
 
 
 def cable_country(cable: Cable) -> str | None:
-    """The country a cable reports on: the first country its subject names, else its post's."""
-    return first_country(cable.subject or "") or first_country(cable.origin or "")
+    """The country a cable reports on: the one its source states (a narrative's), else the first country its
+    subject names, else its post's."""
+    return cable.country or first_country(cable.subject or "") or first_country(cable.origin or "")
 
 
 def extract(cable: str | Cable, nlp: Language | None = None, *, gate: bool = True) -> list[Fact]:

@@ -72,7 +72,7 @@ def narrative_cable(record: dict) -> Cable:
     return Cable(id=doc_id, date=datetime(edition, 1, 1), date_precision="year", origin=None,
                  classification="UNCLASSIFIED", tags=["KTIP"], subject=subject, references=[], signer=None,
                  body=text, paragraphs=_paragraphs(text), offsets=offsets, raw=text,
-                 warnings=[] if code else [f"{doc_id}: no ISO code for the country {name!r}"])
+                 warnings=[] if code else [f"{doc_id}: no ISO code for the country {name!r}"], country=code)
 
 
 def read_narratives(path: Path) -> dict[str, dict]:

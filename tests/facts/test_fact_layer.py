@@ -306,3 +306,23 @@ def test_an_article_carries_the_whole_range_its_cable_states(nlp):
             "criminal code is imprisonment for up to ten years.")
     got = {f for f in facts(nlp, text, "Costa Rica") if f[0] == "provision"}
     assert got == {("provision", "criminal_code", "172", None, None, 3, 10)}
+
+
+TIERS = [
+    # the rating line of a narrative is its country's; a downgrade it was spared is no tier
+    ("tier rating: Tier 2 Watch List - the government does not fully comply with the minimum standards; in 2014, "
+     "the country was granted a waiver from an otherwise required downgrade to Tier 3.", "Tanzania",
+     {("tier", "TZA", "2WL")}),
+    ("tier rating: Tier 3 - Guinea-Bissau does not fully comply with the minimum standards for the elimination of "
+     "trafficking.", "Guinea-Bissau", {("tier", "GNB", "3")}),
+    # a tier proposed, or the one left behind
+    ("Moving Bahrain to Tier 2 Watchlist could provide a boost to anti-trafficking elements in the government.",
+     "Bahrain", set()),
+    ("Bahrain was upgraded from Tier 3 to Tier 2 Watch List for its efforts against trafficking.", "Bahrain",
+     {("tier", "BHR", "2WL")}),
+]
+
+
+@pytest.mark.parametrize("text,country,expected", TIERS)
+def test_tier_the_country_is_given(nlp, text, country, expected):
+    assert {f for f in facts(nlp, text, country) if f[0] == "tier"} == expected

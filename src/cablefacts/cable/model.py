@@ -87,6 +87,7 @@ class Cable:
     raw: str = field(repr=False)
     warnings: list[str] = field(default_factory=list)
     other_references: list[str] = field(default_factory=list)  # REF items that are not cables, as written
+    country: str | None = None  # ISO alpha-3 where the source states the country (a narrative's)
 
     def raw_offset(self, i: int) -> int:
         """Position in the raw text of character ``i`` of ``body``."""

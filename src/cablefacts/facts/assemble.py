@@ -141,6 +141,13 @@ _PART_OF_COUNTED = re.compile(r"\d[\d,]*\s[^();.]{0,100}\([^()]*$|\d[\d,]*\s[^()
 # room for people, not people (``a building with the capacity to house 60 victims``)
 _NOT_HELD = re.compile(r"\b(?:capacity|space|room|beds?)\s+(?:to\s+(?:house|hold|accommodate|shelter)|for)\s+"
                        r"(?:up\s+to\s+)?$", re.I)
+# a tier the country is not given: a previous one, one it was spared or one only proposed
+# (``granted a waiver from an otherwise required downgrade to Tier 3``, ``Moving Bahrain to Tier 2 Watchlist
+# could``, ``removal from Tier Three``); the ``tier rating:`` line of a narrative is always the country's
+_NOT_THE_TIER_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$|\b(?:waiver|otherwise\s+required|downgrade\s+to|being\s+on|"
+                                  r"propos\w*|should)\b[^;]*$|\b(?:slip|fall|drop)\w*\s+(?:back\s+)?to\s+$|\b(?:moving|placing|putting)\s+\S+(?:\s+\S+)?\s+"
+                                  r"(?:on|to|in)\s+(?:the\s+)?$", re.I)
+_NOT_THE_TIER_AFTER = re.compile(r"^\s*(?:placement|ranking|designation)\s+(?:could|would|might|should)\b", re.I)
 # prostitution offences that are not trafficking (GUIDELINES.md): their case counts are no facts
 _PROSTITUTION_OFFENCES = re.compile(r"\b(?:solicit\w*|pander\w*|pimp\w*|procur(?:ing|ement)|"
                                     r"prostitution\s+(?:of\s+minors|cases)|facilitating\s+prostitution)\b", re.I)
@@ -335,10 +342,15 @@ def facts_from_doc(doc: Doc, cable: Cable, offset: int, default_country: str | N
                               "year": _year(doc, rels, i), "purpose": purpose.group(1) if purpose else None}, 0.7)
         elif e.label_ == "TIER":
             tier = N.parse_tier(e.text)
+            clause_before, clause_after = _clause_around(doc.text, e.start_char, e.end_char)
+            rating_line = re.search(r"\btier\s+rating:\s*$", doc.text[: e.start_char], re.I)
+            if tier is None or (not rating_line and (_NOT_THE_TIER_BEFORE.search(clause_before)
+                                                     or _NOT_THE_TIER_AFTER.match(clause_after))):
+                continue
             countries = [N.place_code(ents[h].text) for h in heads.get((i, "RANKED"), [])]
-            country = next((c for c in countries if c), None) or (
+            country = (default_country if rating_line else None) or next((c for c in countries if c), None) or (
                 default_country if default_country and default_country in N.countries_named(sentence) else None)
-            if tier is None or country is None:
+            if country is None:
                 continue
             prev = re.search(r"from\s+(Tier\s*\w+(?:\s+Watch\s*list)?|the\s+Watch\s*list)\s+to\s*$",
                              sentence[: sentence.find(e.text)] if e.text in sentence else "", re.I)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -199,7 +200,7 @@ def normalise_law(text: str | None) -> str | None:
 
 # what pycountry lacks: other names of countries, and regions and groups of countries (None = not one country)
 COUNTRY_NAMES: dict[str, str | None] = {
-    "macau": "MAC",
+    "macau": "MAC", "sint maarten": "SXM",
     "uae": "ARE", "the uae": "ARE", "emirates": "ARE", "the emirates": "ARE", "united arab emirates": "ARE",
     "russia": "RUS", "iran": "IRN", "syria": "SYR", "south korea": "KOR", "korea": "KOR", "north korea": "PRK",
     "the united states": "USA", "united states": "USA", "u.s.": "USA", "us": "USA", "usa": "USA", "america": "USA",
@@ -333,7 +334,8 @@ def _country_names() -> dict[str, str]:
 
 def countries_named(text: str) -> Iterator[str]:
     """The countries (other than the United States) a text names, in order, longest names first."""
-    for words in re.findall(r"[A-Za-z][A-Za-z ]+", text or ""):
+    plain = unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode()  # ``Côte`` -> ``Cote``
+    for words in re.findall(r"[A-Za-z][A-Za-z' -]+", plain):  # ``Guinea-Bissau``, ``Cote d'Ivoire``
         tokens = words.split()
         for n in (3, 2, 1):
             for k in range(len(tokens) - n + 1):

@@ -75,3 +75,11 @@ def test_places(text, code):
 ])
 def test_tiers(text, tier):
     assert N.parse_tier(text) == tier
+
+
+@pytest.mark.parametrize("text,count", [
+    ("Sixteen cases", 16), ("Nineteen cases", 19), ("seventeen victims", 17), ("Fourteen traffickers", 14),
+    ("Twenty-four offenders", 24), ("sixty-six women", 66), ("34 female", 34), ("both defendants", 2),
+])
+def test_first_number_reads_the_whole_word(text, count):
+    assert N.first_number(text) == count

@@ -170,7 +170,8 @@ def _count_kind(doc: Doc, e: Span) -> str | None:
     if _OTHER_CRIMES.search(before + e.text + after) and not _TIP_NAMED.search(before + e.text + after):
         return None  # ``57,000 drug traffickers``, ``13,000 drug-related arrests``, victims of an armed conflict
     if e.label_ == "CASE_COUNT":
-        if _PROSTITUTION_OFFENCES.search(before + e.text + after) and not re.search(r"traffick", before + after, re.I):
+        item = re.split(r"[,;]\s|\s--?\s", before)[-1] + e.text + re.split(r"[,;]\s|\s--?\s", after)[0]  # its list item
+        if _PROSTITUTION_OFFENCES.search(item) and not re.search(r"traffick", item.replace(e.text, ""), re.I):
             return None  # ``Sixteen cases dealt with soliciting sex with minors``: another offence
         if re.match(r"^\s*(?:of|involving)\s+(?:illegal\s+immigration|(?:migrant\s+)?smuggling|drug|narcotic|fraud)",
                     after, re.I):

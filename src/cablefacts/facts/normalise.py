@@ -63,7 +63,7 @@ def first_number(text: str) -> int | None:
     m = re.search(r"\d[\d,]*(?:\.\d+)?(?:\s+(?:hundred|thousand|million|billion))?|"
                   r"\b(?:(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
                   r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
-                  r"ninety|hundred|thousand|million|both)[\s-]*)+", text, re.I)
+                  r"ninety|hundred|thousand|million|both)\b[\s-]*)+", text, re.I)
     if not m:
         return None
     value = parse_number(m.group())

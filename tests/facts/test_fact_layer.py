@@ -184,6 +184,13 @@ STAGES = [
     ("In April-December 2008, the Public Prosecutor's Office (Ministerio Publico -- MP) opened 104 TIP cases.",
      ("cases", 104, "case")),
     ("Post's information stated that 77 trafficking cases were \"opened,\" not prosecuted.", ("cases", 77, "case")),
+    # the head's own participle, and a verb of another clause is not the count's
+    ("Courts applied adequate prison terms under the 2005 anti-trafficking law to two convicted traffickers.",
+     ("cases", 2, "conviction")),
+    ("The one ongoing case led to the prosecution of four offenders for forced child labor, three of whom were "
+     "convicted.", ("cases", 4, "prosecution")),
+    ("The government reportedly sentenced three traffickers who had been detained since 2016.",
+     ("cases", 3, "conviction")),
     # the count's own verb before an agency named nearby
     ("According to statistics published by the Supreme Court, 19 cases involving paid sex with minors were "
      "investigated by the OIJ trafficking unit during 2005.", ("cases", 19, "investigation")),

@@ -42,7 +42,8 @@ def _exploitation(text: str) -> str | None:
 
 
 _HEAD_STAGES = (("investigation", "investigation"), ("prosecution", "prosecution"), ("indictment", "prosecution"),
-                 ("conviction", "conviction"), ("arrest", "arrest"))
+                 ("conviction", "conviction"), ("arrest", "arrest"), ("convicted", "conviction"),
+                 ("prosecuted", "prosecution"), ("indicted", "prosecution"), ("detained", "arrest"))
 _STAGE_CUES = re.compile(r"(?P<conviction>convict|sentenc|found\s+guilty|guilty\s+verdict)|"
                          r"(?P<prosecution>prosecut(?!or)|indict|trial|(?<!supreme\s)court|charged|charges|acquit|"
                          r"tried\b)|"
@@ -50,7 +51,8 @@ _STAGE_CUES = re.compile(r"(?P<conviction>convict|sentenc|found\s+guilty|guilty\
                          r"(?P<arrest>arrest|apprehend|detain|detention|caught)|"
                          r"(?P<case>\bopen(?:ed|s)?\b|\bregistered\b|\breceived\b|\binitiated\b)", re.I)
 # the verb of the count's own clause (``19 cases ... were investigated by``) names its stage before any cue nearby
-_OWN_VERB = re.compile(r"^[^;.]{0,50}?\b(?:were|was|have\s+been|had\s+been|are|being|is)\s+(?:\w+\s+)?[\"']?"
+_OWN_VERB = re.compile(r"^(?![^;.,]{0,50}?\b(?:who|whom|which|that)\b)[^;.,]{0,50}?"
+                       r"\b(?:were|was|have\s+been|had\s+been|are|being|is)\s+(?:\w+\s+)?[\"']?"
                        r"(?=\w+ed\b)", re.I)
 
 

@@ -216,6 +216,9 @@ SENTENCES = [
     ("Three traffickers were sentenced to prison for trafficking.", ("sentence", 3, None, None)),
     ("Twelve sex trafficking offenders were given sentences ranging from 1.5 to 6 years' imprisonment.",
      ("sentence", 12, 1.5, 6)),
+    # people sentenced are offenders, whatever their head noun; a term written ``two-year``
+    ("All three men received two-year prison sentences for trafficking.", ("sentence", 3, 2, 2)),
+    ("All three men received two-year prison sentences for trafficking.", ("cases", 3, "conviction")),
 ]
 
 
@@ -236,6 +239,8 @@ PROVISIONS = [
     ("In Article 171, pimping is punished with a penalty of imprisonment from two to eight years, with prison "
      "from four to 10 years if the victim is under the age of 13, as a form of trafficking.",
      ("provision", "criminal_code", "171", None, None, 2, 10)),
+    ("Article 377 imposes a 5-10 prison term on individuals who facilitate the trafficking of children.",
+     ("provision", "criminal_code", "377", None, None, 5, 10)),
     ("Article 374 states the penalty of imprisonment from ten-to-fifteen years for those who lead international "
      "organizations devoted to trafficking in women.", ("provision", "criminal_code", "374", None, None, 10, 15)),
 ]

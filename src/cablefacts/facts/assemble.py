@@ -49,7 +49,8 @@ _STAGE_CUES = re.compile(r"(?P<conviction>convict|sentenc|found\s+guilty|guilty\
                          r"tried\b)|"
                          r"(?P<investigation>investigat(?!or)|inquir|probe)|"
                          r"(?P<arrest>arrest|apprehend|detain|detention|caught)|"
-                         r"(?P<case>\bopen(?:ed|s)?\b|\bregistered\b|\breceived\b|\binitiated\b)", re.I)
+                         r"(?P<case>\bopen(?:ed|s)?\b|\bregistered\b|\breceived\b(?!\s+(?:\S+\s+){0,3}(?:sentences?|terms?)\b)|"
+                         r"\binitiated\b)", re.I)
 # the verb of the count's own clause (``19 cases ... were investigated by``) names its stage before any cue nearby
 _OWN_VERB = re.compile(r"^(?![^;.,]{0,50}?\b(?:who|whom|which|that)\b)[^;.,]{0,50}?"
                        r"\b(?:were|was|have\s+been|had\s+been|are|being|is)\s+(?:\w+\s+)?[\"']?"
@@ -92,7 +93,9 @@ _CASE_VERB_BEFORE = re.compile(r"(?:arrest|convict|sentenc|prosecut|indict|charg
                                r"(?:\s+(?:and|or)\s+\w+(?:\s+\w+){0,3})?\s+(?:of\s+|against\s+)?"
                                r"(?:an?\s+additional\s+|at\s+least\s+|a\s+total\s+of\s+)?$", re.I)
 _CASE_VERB_AFTER = re.compile(r"^[^;.]{0,40}?\b(?:were|was|have\s+been|had\s+been|are|being)\s+(?:\w+\s+)?"
-                              r"(?:arrested|convicted|sentenced|prosecuted|indicted|charged|detained|apprehended|tried)",
+                              r"(?:arrested|convicted|sentenced|prosecuted|indicted|charged|detained|apprehended|tried)"
+                              r"|^\s+(?:each\s+)?(?:received|were\s+given|got)\s+(?:\S+\s+){0,3}(?:prison|jail)?\s*"
+                              r"(?:sentences?|terms?)",
                               re.I)
 
 

@@ -81,7 +81,8 @@ class Penalty:
 
 
 _TERM = re.compile(
-    r"(?P<a>[\w.,-]+?)(?:\s*(?:-|–|to|and)\s*(?:between\s+)?(?P<b>[\w.,-]+?))?\s+(?P<unit>years?|months?)\b", re.I)
+    r"(?P<a>[\w.,-]+?)(?:\s*(?:-|–|to|and)\s*(?:between\s+)?(?P<b>[\w.,-]+?))?(?:\s+|-)(?P<unit>years?|months?)\b",
+    re.I)
 
 
 def _years(value: str, unit: str) -> float | None:
@@ -98,6 +99,7 @@ def parse_penalty(text: str) -> Penalty:
     pen = Penalty(fine="fine" in t, confiscation="confiscat" in t or "forfeit" in t,
                   life=bool(re.search(r"\blife\b", t)), suspended="suspended" in t)
     t = re.sub(r"\byear's\b", "years", t)
+    t = re.sub(r"(\d)\s+((?:prison|jail)\s+)?(terms?|sentences?)\b", r"\1 years \2\3", t)  # ``a 5-10 prison term``
     m = _TERM.search(re.sub(r"\s+", " ", t.replace("from ", "").replace("between ", "")))
     if m:
         lo, hi = _years(m["a"], m["unit"]), _years(m["b"], m["unit"]) if m["b"] else None

@@ -49,7 +49,8 @@ PATTERNS: list[tuple[str, str]] = [
             r"(?:(?:and|on|of|for|against)\s+)?){1,5}(?:Law|Act|Decree)\b(?!\s+(?:No\.|\d))|"
             r"\bLaw\s+(?:on|for|against)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+(?:(?:in|of|and|against)\s+)?[A-Z][a-z]+){0,5})"),
     ("PENALTY", rf"\b(?:(?:a\s+)?fine\s+and\s+)?(?:up to|from|between)?\s*{NUM}{RANGE_SEP}(?:{NUM}\s+)?"
-                rf"{YEARS}(?:\s+(?:of|in)\s+(?:imprisonment|prison|jail)|'?\s*imprisonment|\s+sentences?)"
+                rf"{YEARS}(?:\s+(?:of|in)\s+(?:imprisonment|prison|jail)|'?\s*imprisonment|(?:\s+prison|\s+jail)?\s+"
+                r"sentences?)"
                 rf"|\b(?:imprisonment|prison|jail)\s+(?:terms?\s+)?(?:of|from|for)\s+(?:up to\s+|between\s+)?{NUM}"
                 rf"{RANGE_SEP}(?:{NUM}\s+)?{YEARS}"
                 r"|\blife imprisonment\b|\bsuspended sentences?\b|(?<=sentenced to )(?:prison|jail)\b"
@@ -78,6 +79,10 @@ COUNTRIES_AFTER = re.compile(r"(?:\s+(?:and|or)\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)
 _US_ADJECTIVE = re.compile(r"U\.?S\.?\s+(?!(?:and|or|in|via|from|through|to|for|by|with|as|is|was|are|were|and)\b)"
                            r"(?:[a-z]|(?:Embassy|Government|Ambassador|Mission|Citizens?|Congress|Department|"
                            r"President|Consulate|Navy|Army|Military|Attorney)\b)")
+_OFFENDERS_AFTER = re.compile(r"\s+(?:(?:were|was|have\s+been|had\s+been)\s+(?:each\s+|all\s+|later\s+)?"
+                              r"(?:arrested|convicted|sentenced|prosecuted|indicted|charged|detained|apprehended|tried)\b"
+                              r"|(?:each\s+)?(?:received|were\s+given)\s+(?:\S+\s+){0,3}(?:prison|jail)?\s*(?:sentences?|terms?)\b)",
+                              re.I)
 _COUNT_CONTEXT = re.compile(r"(?i:traffick|victim|exploit|prostitut|forced)|\bTIP\b")
 _CASE_WORDS = re.compile(r"(?i:traffick|convict|prosecut|investigat|arrest|sentenc)|\bTIP\b")
 
@@ -154,6 +159,10 @@ class EntityRules:
         money = [s for s in spans if s.label_ in ("MONEY", "PENALTY")]
         spans = [s for s in spans if s.label_ not in ("VICTIM_COUNT", "CASE_COUNT")
                  or not any(m.start < s.end and s.start < m.end for m in money)]
+        # people arrested, charged, convicted or sentenced are offenders (GUIDELINES.md: ``[four men] have been
+        # arrested``): a CASE_COUNT
+        spans = [Span(doc, s.start, s.end, label="CASE_COUNT") if s.label_ == "VICTIM_COUNT" and _OFFENDERS_AFTER.match(
+            text, s.end_char) else s for s in spans]
         dates = [s for s in spans if s.label_ == "DATE"]
         figures = [s for s in spans if s.label_ in ("VICTIM_COUNT", "CASE_COUNT", "MONEY", "TIER")]
         keep_dates = [d for d in dates if any(abs(d.start - f.start) < 25 for f in figures)]

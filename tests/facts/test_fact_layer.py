@@ -101,6 +101,11 @@ REGIONS = [
     ("Turkmenistan is a source country for men, women, and children subjected to forced labor; Turkey is the "
      "primary trafficking destination, followed by Russia, the United Arab Emirates, and, to a lesser extent, Iran "
      "and the UK.", "Turkmenistan", {("route", "TKM", d) for d in ("TUR", "RUS", "ARE", "IRN", "GBR")}),
+    # hedged statements give no route (GUIDELINES.md), a firm one beside them does
+    ("Malians and other Africans who travel through Mali to Mauritania, Algeria, or Libya in hopes of reaching "
+     "Europe are particularly at risk of becoming victims of human trafficking.", "Mali", set()),
+    ("Iranian women are vulnerable to sex trafficking in Turkey; Iranian men are subjected to forced labor in the "
+     "United Arab Emirates.", "Iran", {("route", "IRN", "ARE")}),
     # a region keeps its leg beside the countries it names
     ("Victims were primarily trafficked from Africa (notably Cameroon and Nigeria) to France for prostitution.",
      "France", {("route", o, "FRA") for o in ("africa", "CMR", "NGA")}),

@@ -63,6 +63,11 @@ SUBJECT = re.compile(r"^[\s,]*(?:is|was|remains|remained|serves\s+as|has\s+been|
 FROM_ELSEWHERE = re.compile(r"source\s+(?:countr|region)|countries\s+of\s+origin|\b(?:into|to|in)\s+the\s+country|"
                             r"\bfrom\b|\bhere\b|\barriv", re.I)
 CLAUSE_WORDS = {"while", "whereas", "although", "but", "however"}  # after a comma, a new clause begins
+# hedged statements give no route (GUIDELINES.md): ``at risk of``, ``vulnerable to``, ``may be subjected to``
+HEDGED = re.compile(r"\b(?:vulnerable\s+to|at\s+(?:high\s+|particular\s+)?risk|may\s+be|might\s+be|could\s+be|"
+                    r"in\s+hopes?\s+of)\b", re.I)
+FIRM = re.compile(r"(?<!be\s)\bsubjected\s+to\b|\b(?:are|were|is|was)\s+(?:\w+\s+)?(?:trafficked|exploited|forced)\b",
+                  re.I)
 INTERNAL = re.compile(r"\b(?:within\s+(?:the\s+country|its\s+borders)|internally|domestically)\b", re.I)
 
 
@@ -172,6 +177,8 @@ def route_links(doc: Doc, ents: list[Span], sent: list[int]) -> Iterator[tuple[i
             else:
                 dests.append(s)
         clause_text = doc[start:end].text
+        if HEDGED.search(clause_text) and not FIRM.search(clause_text):
+            continue
         named = [i for pl in lists if pl.moved_to for i in pl.items if ents[i].label_ == "GPE"]
         if len(named) == 1 and not origins and dest_country is None:
             dest_country = named[0]  # ``trafficked to and through Costa Rica``: the later origins' destination

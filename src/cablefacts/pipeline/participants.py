@@ -14,7 +14,8 @@ from spacy.tokens import Doc
 from . import extensions  # noqa: F401  (doc._.relations)
 
 
-@Language.factory("cablefacts_participants", default_config={"labels": ["GPE", "NORP", "DATE"]})
+@Language.factory("cablefacts_participants", default_config={"labels": ["GPE", "NORP", "DATE"]},
+                  requires=["doc.ents", "doc._.relations"], assigns=["doc.ents", "doc._.relations"])
 def make_participants(nlp: Language, name: str, labels: list[str]) -> Participants:
     """``labels``: the labels whose entities are dropped when no relation links them."""
     return Participants(labels)

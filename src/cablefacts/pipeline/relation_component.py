@@ -11,6 +11,7 @@ offsets, as ``cablefacts annotations convert`` writes them).
 
 from __future__ import annotations
 
+import warnings
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -20,8 +21,9 @@ from spacy.language import Language
 from spacy.pipeline import TrainablePipe
 from spacy.tokens import Doc, Span
 from spacy.training import Example
+from spacy.util import registry
 from spacy.vocab import Vocab
-from thinc.api import Model, Optimizer, set_dropout_rate
+from thinc.api import Config, Model, Optimizer, set_dropout_rate
 
 from ..annotations.schema import RELATIONS, allowed, candidate_types
 from .extensions import RELATIONS_KEY  # registers doc._.relations too
@@ -31,11 +33,37 @@ TYPES = list(RELATIONS)
 Candidates = list[list[tuple[int, int]]]  # entity index pairs per doc
 
 
-@Language.factory("cablefacts_rel", default_config={"threshold": 0.5, "max_distance": 60},
-                  default_score_weights={"rel_micro_f": 1.0, "rel_micro_p": 0.0, "rel_micro_r": 0.0})
-def make_relation_extractor(nlp: Language, name: str, model: Model, threshold: float,
-                            max_distance: int) -> RelationExtractor:
-    return RelationExtractor(nlp.vocab, model, name, threshold=threshold, max_distance=max_distance)
+DEFAULT_MODEL = Config().from_str("""
+[model]
+@architectures = "cablefacts.RelationModel.v1"
+nO = null
+
+[model.tok2vec]
+@architectures = "spacy.HashEmbedCNN.v2"
+pretrained_vectors = null
+width = 64
+depth = 2
+embed_size = 2000
+window_size = 1
+maxout_pieces = 3
+subword_features = true
+""")["model"]
+
+
+@registry.scorers("cablefacts.relation_scorer.v1")
+def make_relation_scorer() -> Callable[..., dict]:
+    """Relation P/R/F1 per type and micro (``score_relations``)."""
+    return score_relations
+
+
+@Language.factory("cablefacts_rel", default_config={
+    "model": DEFAULT_MODEL, "threshold": 0.5, "max_distance": 60,
+    "scorer": {"@scorers": "cablefacts.relation_scorer.v1"}},
+    default_score_weights={"rel_micro_f": 1.0, "rel_micro_p": 0.0, "rel_micro_r": 0.0},
+    requires=["doc.ents"], assigns=["doc._.relations"])
+def make_relation_extractor(nlp: Language, name: str, model: Model, threshold: float, max_distance: int,
+                            scorer: Callable[..., dict]) -> RelationExtractor:
+    return RelationExtractor(nlp.vocab, model, name, threshold=threshold, max_distance=max_distance, scorer=scorer)
 
 
 def candidates(doc: Doc, max_distance: int) -> list[tuple[int, int]]:
@@ -56,11 +84,12 @@ def gold_keys(doc: Doc) -> set[tuple[int, int, int, int, str]]:
 
 class RelationExtractor(TrainablePipe):
     def __init__(self, vocab: Vocab, model: Model, name: str = "cablefacts_rel", *, threshold: float = 0.5,
-                 max_distance: int = 60) -> None:
+                 max_distance: int = 60, scorer: Callable[..., dict] | None = None) -> None:
         self.vocab = vocab
         self.model = model
         self.name = name
-        self.cfg: dict[str, Any] = {"threshold": threshold, "max_distance": max_distance, "labels": TYPES}
+        self.scorer = scorer or score_relations
+        self.cfg: dict[str, Any] = {"threshold": threshold, "max_distance": max_distance, "labels": []}
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -96,9 +125,11 @@ class RelationExtractor(TrainablePipe):
         pairs: list[list[Pair]] = []
         truth: list[list[float]] = []
         masks: list[list[float]] = []
+        skipped = 0
         for eg in examples:
             pred, ref = eg.predicted, eg.reference
             if len(pred) != len(ref):  # tokenisations differ: cannot carry spans over
+                skipped += 1
                 continue
             pred.ents = [Span(pred, e.start, e.end, label=e.label_) for e in ref.ents]
             cands = candidates(pred, self.cfg["max_distance"])
@@ -111,31 +142,44 @@ class RelationExtractor(TrainablePipe):
                 masks.append([1.0 if allowed(t, a.label_, b.label_) else 0.0 for t in self.labels])
             docs.append(pred)
             pairs.append(_pairs(pred, cands))
+        if skipped:
+            warnings.warn(f"{self.name}: {skipped} example(s) skipped, their predicted and reference "
+                          "tokenisations differ", stacklevel=2)
         return docs, pairs, truth, masks
 
     def update(self, examples: Iterable[Example], *, drop: float = 0.0, sgd: Optimizer | None = None,
                losses: dict | None = None) -> dict:
         losses = {} if losses is None else losses
         losses.setdefault(self.name, 0.0)
-        docs, pairs, truth, masks = self._training_batch(examples)
+        examples = list(examples)
+        docs, pairs, truth, _ = self._training_batch(examples)
         if not len(truth):
             return losses
         set_dropout_rate(self.model, drop)
         scores, backprop = self.model.begin_update((docs, pairs))
-        ops = self.model.ops
-        d_scores = (scores - ops.asarray2f(truth)) * ops.asarray2f(masks)
+        loss, d_scores = self.get_loss(examples, scores)
         backprop(d_scores)
         if sgd is not None:
             self.finish_update(sgd)
-        losses[self.name] += float((to_numpy(d_scores) ** 2).sum())
+        losses[self.name] += loss
         return losses
 
-    def get_loss(self, examples: Iterable[Example], scores: numpy.ndarray) -> tuple[float, float]:
-        raise NotImplementedError("the loss is computed inside update()")
+    def get_loss(self, examples: Iterable[Example], scores: Any) -> tuple[float, Any]:
+        """Squared error of the scores against the gold relations, over the types each pair admits."""
+        _, _, truth, masks = self._training_batch(examples)
+        ops = self.model.ops
+        d_scores = (scores - ops.asarray2f(truth)) * ops.asarray2f(masks)
+        return float((to_numpy(d_scores) ** 2).sum()), d_scores
 
-    def initialize(self, get_examples: Callable[[], Iterable[Example]], *, nlp: Language | None = None) -> None:
-        sample = list(get_examples())[:20]
-        docs, pairs, truth, _ = self._training_batch(sample)
+    def initialize(self, get_examples: Callable[[], Iterable[Example]], *, nlp: Language | None = None,
+                   labels: list[str] | None = None) -> None:
+        """Labels from ``labels``, else the relation types of the examples' gold, else the schema's."""
+        sample = list(get_examples())
+        if labels is None:
+            seen = {r[4] for eg in sample for r in gold_keys(eg.reference)}
+            labels = [t for t in TYPES if t in seen] or TYPES
+        self.cfg["labels"] = list(labels)
+        docs, pairs, truth, _ = self._training_batch(sample[:20])
         self.model.get_ref("output_layer").set_dim("nO", len(self.labels))
         if len(truth):
             self.model.initialize(X=(docs, pairs), Y=self.model.ops.asarray2f(truth))
@@ -143,9 +187,8 @@ class RelationExtractor(TrainablePipe):
             self.model.initialize()
 
     def score(self, examples: Iterable[Example], **kwargs: Any) -> dict:
-        """Relation P/R/F1 per type and micro; a relation counts only if both its spans and labels
-        are right (the predicted docs' own entities are used)."""
-        return score_relations(examples)
+        """The configured scorer (``cablefacts.relation_scorer.v1``: relation P/R/F1 per type and micro)."""
+        return self.scorer(examples)
 
 
 def score_relations(examples: Iterable[Example]) -> dict:

@@ -55,7 +55,8 @@ def _penalties_elsewhere(doc: Doc, ents: list[Span], sent: list[int], rels: set[
 
 
 @Language.factory("cablefacts_relation_rules",
-                  default_config={"window": 60, "merge": False, "types": None, "prefer": []})
+                  default_config={"window": 60, "merge": False, "types": None, "prefer": []},
+                  requires=["doc.ents"], assigns=["doc._.relations"])
 def make_relation_rules(nlp: Language, name: str, window: int, merge: bool, types: list[str] | None,
                         prefer: list[str]) -> RelationRules:
     """With ``merge``, the relations already on the doc (a trained component's) are kept and the

@@ -102,7 +102,8 @@ def _place_pattern() -> re.Pattern:
 
 
 
-@Language.factory("cablefacts_rules", default_config={"overwrite": True, "labels": None, "prefer": []})
+@Language.factory("cablefacts_rules", default_config={"overwrite": True, "labels": None, "prefer": []},
+                  assigns=["doc.ents"])
 def make_rules(nlp: Language, name: str, overwrite: bool, labels: list[str] | None, prefer: list[str]
                ) -> EntityRules:
     """``labels`` restricts the rules to some labels (those where they are exact), e.g. to feed the NER;

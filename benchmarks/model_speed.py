@@ -39,9 +39,11 @@ def paragraphs(folder: Path) -> list[str]:
 def encoder(path: str) -> spacy.language.Language:
     """A blank pipeline with the transformer component of ``configs/transformer.cfg`` and ``path``'s weights."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    config = load_config(ROOT / "configs" / "transformer.cfg", overrides={"paths.transformer": path})
+    config = load_config(ROOT / "configs" / "transformer.cfg", overrides={"paths.transformer": path},
+                         interpolate=True)
+    settings = {k: v for k, v in config["components"]["transformer"].items() if k != "factory"}
     nlp = spacy.blank("en")
-    nlp.add_pipe("transformer", config=dict(config["components"]["transformer"]))
+    nlp.add_pipe("transformer", config=settings)
     nlp.initialize()
     return nlp
 

@@ -15,7 +15,6 @@ from .annotations.splits import SPLITS, load_splits
 from .annotations.store import load_resolved
 from .corpus import project_root
 
-DEFAULT_CONFIG = Path("configs/default.cfg")
 SHIPPED_MODEL = Path("training/model")
 
 

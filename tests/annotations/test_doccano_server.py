@@ -18,6 +18,8 @@ import requests
 from cablefacts.annotations.store import Gold
 from tests.conftest import ROOT, require
 
+pytestmark = pytest.mark.slow  # `pytest -m "not slow"` leaves it out of the quick loop
+
 SEED = ["06ASTANA32", "07ASTANA1061", "07ASTANA614", "08ASTANA1111", "09STATE60633"]
 
 

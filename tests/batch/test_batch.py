@@ -9,10 +9,14 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from cablefacts.batch.runner import _batches, _pipe_by_length, run
 from cablefacts.batch.store import Store
 from cablefacts.cable import read_cable_file
 from tests.conftest import EXTRA, ROOT, SEED
+
+pytestmark = pytest.mark.slow  # `pytest -m "not slow"` leaves it out of the quick loop
 
 CABLES = sorted([*SEED.glob("*.txt"), *EXTRA.glob("*.txt")])
 

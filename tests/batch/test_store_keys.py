@@ -12,10 +12,14 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from cablefacts.batch.runner import run
 from cablefacts.batch.store import Store
 from cablefacts.report.dashboard import build
 from tests.conftest import EXTRA, ROOT, SEED
+
+pytestmark = pytest.mark.slow  # `pytest -m "not slow"` leaves it out of the quick loop
 
 
 def _counts(store: Store) -> tuple[int, int]:

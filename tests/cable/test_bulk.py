@@ -3,7 +3,11 @@ reference that is a page break, a banner or an item that is not a cable."""
 
 import re
 
+import pytest
+
 from cablefacts.cable import CableFileError, read_cable_file
+
+pytestmark = pytest.mark.slow  # `pytest -m "not slow"` leaves it out of the quick loop
 
 # what a reference's post never holds: a classification, a page break, an email, telcon or IIR; or is: a date
 NOT_IN_A_POST = re.compile(r"CONFIDENTIAL|SECRET|UNCLAS|PAGE|E?MAIL|TELE?CON|MEMCON|IIR")

@@ -2,11 +2,14 @@
 
 import json
 
+import pytest
 import spacy
 
 from cablefacts.evaluation import gold_docs, score_pipeline
 from cablefacts.training import model_info, train
 from tests.conftest import ROOT
+
+pytestmark = pytest.mark.slow  # `pytest -m "not slow"` leaves it out of the quick loop
 
 CABLE = "06ASTANA32"  # a short seed cable dense in provisions, penalties, counts and their relations
 

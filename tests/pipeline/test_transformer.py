@@ -1,12 +1,15 @@
 """The transformer config, trained offline: a tiny BERT and its tokenizer are built locally, the
 config trains on one cable for a few steps, and the saved pipeline runs."""
 
+import pytest
 import spacy
 from transformers import BertConfig, BertModel, BertTokenizerFast
 
 from cablefacts.corpus import load_cable
 from cablefacts.training import train
 from tests.conftest import ROOT
+
+pytestmark = pytest.mark.slow  # `pytest -m "not slow"` leaves it out of the quick loop
 
 CABLE = "08ASTANA1111"
 

@@ -12,6 +12,8 @@ import pytest
 
 from tests.conftest import ROOT, SEED, require
 
+pytestmark = pytest.mark.slow  # `pytest -m "not slow"` leaves it out of the quick loop
+
 CHROMIUM = Path("/usr/bin/chromium")
 PLAIN = "Transit includes from Uzbekistan by land to South Kazakhstan"
 EVIL = ('Transit <script>window.__pwned=1</script> "><img src=x onerror=window.__pwned=2> includes from Uzbekistan '

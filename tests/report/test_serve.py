@@ -13,6 +13,8 @@ import requests
 from cablefacts.report.model import build_model, figures
 from tests.conftest import ROOT
 
+pytestmark = pytest.mark.slow  # `pytest -m "not slow"` leaves it out of the quick loop
+
 
 def free_port() -> int:
     with socket.socket() as s:

@@ -351,11 +351,6 @@ def first_country(text: str) -> str | None:
     return next(countries_named(text), None)
 
 
-def is_known_place(text: str) -> bool:
-    t = text.strip().lower()
-    return t in PLACES or t in DEMONYMS or place_code(text) is not None
-
-
 def parse_tier(text: str) -> str | None:
     """``Tier 2 Watch List`` -> 2WL, ``TIER 2`` -> 2, ``Tier III`` -> 3, ``the Watch List`` -> 2WL."""
     t = text.lower()

@@ -211,7 +211,7 @@ def annotations_validate(paths: list[Path] = typer.Argument(None, help="Gold fil
 @annotations_app.command("stats")
 def annotations_stats(as_json: bool = typer.Option(False, "--json", help="Totals as one JSON object.")) -> None:
     """Counts of documents, entities per label and relations per type, per split."""
-    from .annotations import schema
+    from . import schema
     from .annotations.splits import SPLITS, load_splits
     from .annotations.store import annotated_ids, load_gold
 

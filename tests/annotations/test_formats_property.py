@@ -4,7 +4,8 @@ over a real cable, including relations, empty paragraphs and spans at paragraph 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cablefacts.annotations import doccano, prodigy, schema
+from cablefacts import schema
+from cablefacts.annotations import doccano, prodigy
 from cablefacts.annotations.store import Entity, Gold, Relation
 from cablefacts.corpus import load_cable
 from cablefacts.pipeline.tokenizer import blank_nlp

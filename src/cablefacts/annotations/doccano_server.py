@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .. import schema
 from ..cable import Cable
-from . import schema
 from .doccano import RecordError, from_records
 from .store import Entity, Gold, Relation
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import jsonschema
 from spacy.language import Language
 
+from .. import schema
 from ..corpus import CorpusError, load_cable, read_manifest
 from ..pipeline.tokenizer import blank_nlp
-from . import schema
 from .gold_facts import facts_dir, load_gold_facts, resolve_facts
 from .store import AlignmentError, Gold, gold_dir, to_body
 

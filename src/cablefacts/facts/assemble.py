@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass, field
 from spacy.tokens import Doc, Span
 
 from ..cable import Cable
+from ..places import DEMONYMS, INTERNAL_PLACE
 from . import confidence as C
 from . import normalise as N
 from .provenance import provenance
@@ -203,7 +204,7 @@ _INTERNAL = re.compile(r"\b(?:within|internal(?:ly)?|domestic(?:ally)?|inside|in
 
 def _place(text: str, country: str | None) -> str | None:
     """The code of a route's end: its own, or the document's country for an internal place (``rural areas``)."""
-    return N.place_code(text) or (country if N.INTERNAL_PLACE.match(text) else None)
+    return N.place_code(text) or (country if INTERNAL_PLACE.match(text) else None)
 
 
 def _year(doc: Doc, rels: dict, i: int) -> int | None:
@@ -328,7 +329,7 @@ def facts_from_doc(doc: Doc, cable: Cable, offset: int, default_country: str | N
                 "male" if re.search(r"\b(?:men|man|boys?|males?)\b", t) else None
             minors = True if re.search(r"girls?|boys?|child|minor", t) else None
             origin = [N.place_code(ents[c].text) for c in rels.get((i, "ORIGIN"), [])]
-            norp = [N.place_code(m) for m in re.findall(r"[A-Z][a-z]+", e.text) if m.lower() in N.DEMONYMS]
+            norp = [N.place_code(m) for m in re.findall(r"[A-Z][a-z]+", e.text) if m.lower() in DEMONYMS]
             dest = [N.place_code(ents[c].text) for c in rels.get((i, "DESTINATION"), [])]
             emit("victims", e, {"count": count, "gender": gender, "minors": minors,
                                 "origin": (origin or norp or [None])[0], "destination": (dest or [None])[0],

@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .normalise import DEMONYMS
+from ..places import DEMONYMS
 
 MIN_FACTS = 8
 TABLE = "data/calibration.json"

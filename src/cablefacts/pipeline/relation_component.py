@@ -25,7 +25,7 @@ from spacy.util import registry
 from spacy.vocab import Vocab
 from thinc.api import Config, Model, Optimizer, set_dropout_rate
 
-from ..annotations.schema import RELATIONS, allowed, candidate_types
+from ..schema import RELATIONS, allowed, candidate_types
 from .extensions import RELATIONS_KEY  # registers doc._.relations too
 from .relation_model import Pair, to_numpy
 

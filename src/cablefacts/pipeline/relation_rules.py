@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..annotations.schema import allowed
+from ..schema import allowed
 from . import extensions  # noqa: F401  (doc._.relations)
 from .routes import route_links
 

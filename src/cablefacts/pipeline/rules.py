@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..facts.normalise import DEMONYMS, GENERIC_PLACES, PLACES
+from ..places import DEMONYMS, GENERIC_PLACES, PLACES
 from .general_spans import SPANS_KEY
 
 NUM = (r"(?i:(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?(?:\s?[-\u2013]\s?\d[\d,]*)?"

@@ -10,8 +10,8 @@ from __future__ import annotations
 from html import escape
 from itertools import pairwise
 
-from ..annotations.schema import COLOURS
 from ..cable import Cable
+from ..schema import COLOURS
 from .wording import short, summary
 
 CSS = """

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from . import pipeline  # noqa: F401  (registers the factories)
 from .cable import Cable, Paragraph, parse_cable
+from .corpus import project_root
 from .facts.assemble import Fact, facts_from_doc, merge_provisions
 from .facts.normalise import first_country
 from .pipeline.gate import is_relevant
@@ -33,11 +34,18 @@ def rules_pipeline() -> Language:
     return nlp
 
 
-def load(model: str | Path | None = None) -> Language:
-    """A trained pipeline from ``model`` (a folder or package name); by default the model that ships
-    with the project (``training/model``), or the rules-only pipeline where there is none."""
-    from .training import default_model
+SHIPPED_MODEL = Path("training/model")
 
+
+def default_model(root: Path | None = None) -> Path | None:
+    """The trained model installed in the project (``training/model``, where ``cablefacts train`` puts it), if any."""
+    path = (root or project_root()) / SHIPPED_MODEL
+    return path if (path / "meta.json").exists() else None
+
+
+def load(model: str | Path | None = None) -> Language:
+    """A trained pipeline from ``model`` (a folder or package name); by default the model installed in
+    the project (``training/model``), or the rules-only pipeline where there is none."""
     model = model or default_model()
     if model is None:
         return rules_pipeline()

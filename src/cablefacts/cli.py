@@ -652,7 +652,8 @@ def train_cmd(
 @app.command("info")
 def info_cmd(model: Path = typer.Option(None, "--model", help="Model folder (default: the shipped one).")) -> None:
     """Which model is in use, what it was trained on, its scores, and whether the annotations changed."""
-    from .training import default_model, model_info
+    from .api import default_model
+    from .training import model_info
 
     path = model or default_model()
     if path is None:

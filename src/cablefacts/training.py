@@ -15,8 +15,6 @@ from .annotations.splits import SPLITS, load_splits
 from .annotations.store import load_resolved
 from .corpus import project_root
 
-SHIPPED_MODEL = Path("training/model")
-
 
 def annotations_hash(root: Path | None = None) -> str:
     """A hash of the gold, the gold facts and the splits: it changes whenever the training data does."""
@@ -28,12 +26,6 @@ def annotations_hash(root: Path | None = None) -> str:
         h.update(path.name.encode())
         h.update(path.read_bytes())
     return h.hexdigest()
-
-
-def default_model(root: Path | None = None) -> Path | None:
-    """The shipped model, if the project has one."""
-    path = (root or project_root()) / SHIPPED_MODEL
-    return path if (path / "meta.json").exists() else None
 
 
 def overrides_for(max_epochs: int | None = None, transformer: str | None = None, vectors: str | None = None

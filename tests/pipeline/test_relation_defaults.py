@@ -46,3 +46,22 @@ def _with_ents(nlp, ref):
     doc = nlp.make_doc(ref.text)
     doc.ents = [doc.char_span(e.start_char, e.end_char, label=e.label_) for e in ref.ents]
     return doc
+
+
+def test_the_config_swaps_the_candidate_generator():
+    from spacy.util import registry
+
+    from cablefacts.pipeline.relation_component import candidates
+
+    @registry.misc("test.next_entity_only.v1")
+    def next_entity_only():
+        return lambda doc, max_distance: [(i, j) for i, j in candidates(doc, max_distance) if j == i + 1]
+
+    nlp = blank_nlp()
+    rel = nlp.add_pipe("cablefacts_rel", config={"get_candidates": {"@misc": "test.next_entity_only.v1"},
+                                                 "threshold": 0.0})
+    cable, gold = load_resolved(CABLE)
+    refs = [d for d in paragraph_docs(nlp, cable, gold) if d.user_data["relations"]]
+    nlp.initialize(lambda: [Example(nlp.make_doc(d.text), d) for d in refs])
+    doc = rel(_with_ents(nlp, refs[0]))
+    assert doc._.relations and all(j == i + 1 for i, j, *_ in doc._.relations)

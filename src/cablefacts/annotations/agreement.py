@@ -8,14 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..scoring import prf
 from .store import Gold, Relation
-
-
-def prf(tp: int, n_pred: int, n_gold: int) -> dict:
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0, "tp": tp,
-            "predicted": n_pred, "gold": n_gold}
 
 
 def entity_keys(g: Gold) -> set[tuple]:

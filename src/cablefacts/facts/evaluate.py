@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from ..scoring import prf
+
 KEYS = {
     "provision": ("law", "article", "part", "clause", "min_years", "max_years"),
     "sentence": ("offenders", "min_years", "max_years"),
@@ -52,7 +54,5 @@ def score(predicted: list[dict], gold: list[dict]) -> dict:
 
 
 def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
-            "tp": tp, "predicted": n_pred, "gold": n_gold}
+    out = prf(tp, n_pred, n_gold)
+    return {**out, **{k: round(out[k], 4) for k in ("precision", "recall", "f1")}}

@@ -26,6 +26,7 @@ from spacy.vocab import Vocab
 from thinc.api import Config, Model, Optimizer, set_dropout_rate
 
 from ..schema import RELATIONS, allowed, candidate_types
+from ..scoring import prf
 from .extensions import RELATIONS_KEY  # registers doc._.relations too
 from .relation_model import Pair, to_numpy
 
@@ -56,14 +57,23 @@ def make_relation_scorer() -> Callable[..., dict]:
     return score_relations
 
 
+@registry.misc("cablefacts.entity_pairs.v1")
+def make_candidates() -> Callable[[Doc, int], list[tuple[int, int]]]:
+    """The candidate generator: pairs of entities a relation type admits, at most ``max_distance`` tokens apart."""
+    return candidates
+
+
 @Language.factory("cablefacts_rel", default_config={
     "model": DEFAULT_MODEL, "threshold": 0.5, "max_distance": 60,
+    "get_candidates": {"@misc": "cablefacts.entity_pairs.v1"},
     "scorer": {"@scorers": "cablefacts.relation_scorer.v1"}},
     default_score_weights={"rel_micro_f": 1.0, "rel_micro_p": 0.0, "rel_micro_r": 0.0},
     requires=["doc.ents"], assigns=["doc._.relations"])
 def make_relation_extractor(nlp: Language, name: str, model: Model, threshold: float, max_distance: int,
+                            get_candidates: Callable[[Doc, int], list[tuple[int, int]]],
                             scorer: Callable[..., dict]) -> RelationExtractor:
-    return RelationExtractor(nlp.vocab, model, name, threshold=threshold, max_distance=max_distance, scorer=scorer)
+    return RelationExtractor(nlp.vocab, model, name, threshold=threshold, max_distance=max_distance,
+                             get_candidates=get_candidates, scorer=scorer)
 
 
 def candidates(doc: Doc, max_distance: int) -> list[tuple[int, int]]:
@@ -84,10 +94,12 @@ def gold_keys(doc: Doc) -> set[tuple[int, int, int, int, str]]:
 
 class RelationExtractor(TrainablePipe):
     def __init__(self, vocab: Vocab, model: Model, name: str = "cablefacts_rel", *, threshold: float = 0.5,
-                 max_distance: int = 60, scorer: Callable[..., dict] | None = None) -> None:
+                 max_distance: int = 60, get_candidates: Callable[[Doc, int], list[tuple[int, int]]] | None = None,
+                 scorer: Callable[..., dict] | None = None) -> None:
         self.vocab = vocab
         self.model = model
         self.name = name
+        self.get_candidates = get_candidates or candidates
         self.scorer = scorer or score_relations
         self.cfg: dict[str, Any] = {"threshold": threshold, "max_distance": max_distance, "labels": []}
 
@@ -97,7 +109,7 @@ class RelationExtractor(TrainablePipe):
 
     def predict(self, docs: Iterable[Doc]) -> tuple[Candidates, numpy.ndarray]:
         docs = list(docs)
-        cands = [candidates(d, self.cfg["max_distance"]) for d in docs]
+        cands = [self.get_candidates(d, self.cfg["max_distance"]) for d in docs]
         if not any(cands):
             return cands, numpy.zeros((0, len(self.labels)), dtype="f")
         scores = self.model.predict((docs, [_pairs(d, c) for d, c in zip(docs, cands, strict=True)]))
@@ -132,7 +144,7 @@ class RelationExtractor(TrainablePipe):
                 skipped += 1
                 continue
             pred.ents = [Span(pred, e.start, e.end, label=e.label_) for e in ref.ents]
-            cands = candidates(pred, self.cfg["max_distance"])
+            cands = self.get_candidates(pred, self.cfg["max_distance"])
             gold = gold_keys(ref)
             ents = pred.ents
             for i, j in cands:
@@ -221,6 +233,6 @@ def score_relations(examples: Iterable[Example]) -> dict:
 
 
 def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    return {"p": p, "r": r, "f": 2 * p * r / (p + r) if p + r else 0.0}
+    """spaCy's per-type score keys (``p``, ``r``, ``f``)."""
+    out = prf(tp, n_pred, n_gold)
+    return {"p": out["precision"], "r": out["recall"], "f": out["f1"]}

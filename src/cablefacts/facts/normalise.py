@@ -189,6 +189,9 @@ _LAW_NAMES = [
 CODES = {name for _, name in _LAW_NAMES}
 
 
+_DEMONYMS_LONGEST_FIRST = sorted(DEMONYMS, key=len, reverse=True)
+
+
 def normalise_law(text: str | None) -> str | None:
     """``the Criminal Code`` / ``its penal code`` -> criminal_code; a named act keeps its name."""
     if not text:
@@ -198,7 +201,7 @@ def normalise_law(text: str | None) -> str | None:
             return name
     name = re.sub(r"^(?:the|its|their)\s+|^[A-Z][a-z]+'s\s+", "", text.strip(), flags=re.I)
     name = re.sub(r"^(?:19|20)\d\d\s+", "", name)  # the year of an amendment
-    adjective = next((d for d in sorted(DEMONYMS, key=len, reverse=True) if name.lower().startswith(d + " ")), None)
+    adjective = next((d for d in _DEMONYMS_LONGEST_FIRST if name.lower().startswith(d + " ")), None)
     return name[len(adjective) + 1 :] if adjective else name  # ``Costa Rican Constitution`` -> Constitution
 
 

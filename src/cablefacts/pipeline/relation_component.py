@@ -163,13 +163,12 @@ class RelationExtractor(TrainablePipe):
                losses: dict | None = None) -> dict:
         losses = {} if losses is None else losses
         losses.setdefault(self.name, 0.0)
-        examples = list(examples)
-        docs, pairs, truth, _ = self._training_batch(examples)
+        docs, pairs, truth, masks = self._training_batch(examples)
         if not len(truth):
             return losses
         set_dropout_rate(self.model, drop)
         scores, backprop = self.model.begin_update((docs, pairs))
-        loss, d_scores = self.get_loss(examples, scores)
+        loss, d_scores = self._loss(scores, truth, masks)
         backprop(d_scores)
         if sgd is not None:
             self.finish_update(sgd)
@@ -179,6 +178,9 @@ class RelationExtractor(TrainablePipe):
     def get_loss(self, examples: Iterable[Example], scores: Any) -> tuple[float, Any]:
         """Squared error of the scores against the gold relations, over the types each pair admits."""
         _, _, truth, masks = self._training_batch(examples)
+        return self._loss(scores, truth, masks)
+
+    def _loss(self, scores: Any, truth: list[list[float]], masks: list[list[float]]) -> tuple[float, Any]:
         ops = self.model.ops
         d_scores = (scores - ops.asarray2f(truth)) * ops.asarray2f(masks)
         return float((to_numpy(d_scores) ** 2).sum()), d_scores

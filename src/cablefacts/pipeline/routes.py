@@ -32,6 +32,7 @@ LIST_GAP = re.compile(r"^(?:[\s,()]|and|or|the|as well as|to a lesser extent|les
 # a group of countries followed by its members (``neighboring countries such as Argentina, Peru, and Bolivia``):
 # the members are the route's ends, not the group
 GROUP = re.compile(r"^(?:(?:other|neighbou?ring|nearby|surrounding)\s+)+(?:countries|states|nations)$", re.I)
+COUNTRIES_WORD = re.compile(r"\s*(?:countries|states|nations)\b")
 MEMBERS_GAP = re.compile(r"^\s*(?:,\s*)?(?:\(|such as|including|mainly|primarily|particularly|especially|notably|"
                          r"namely|mostly|in particular)", re.I)
 ORIGIN_CUE = re.compile(r"(?:\bfrom(?:\s+(?:the|other|neighbou?ring|nearby))*|\boriginating\s+in|\brecruited\s+in"
@@ -137,9 +138,10 @@ def _role(doc: Doc, ents: list[Span], group: list[int], clause_start: int) -> Pl
 
 def _group_with_members(doc: Doc, group: Span, member: Span) -> bool:
     """``neighboring countries (Argentina, Peru, Bolivia)``, ``Asian countries such as China``."""
-    is_group = GROUP.match(group.text) or re.match(r"\s*(?:countries|states|nations)\b", doc.text[group.end_char :])
-    return bool(is_group and MEMBERS_GAP.match(re.sub(r"^\s*(?:countries|states|nations)\b", "",
-                                                      doc[group.end : member.start].text)))
+    gap = doc[group.end : member.start].text
+    countries = COUNTRIES_WORD.match(gap)
+    rest = gap[countries.end() :] if countries else gap
+    return bool((GROUP.match(group.text) or countries) and MEMBERS_GAP.match(rest))
 
 
 def route_links(doc: Doc, ents: list[Span], sent: list[int]) -> Iterator[tuple[int, int]]:

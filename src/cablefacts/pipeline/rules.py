@@ -76,7 +76,7 @@ GENERIC_PLACE = re.compile(GENERIC_PLACES)
 # countries``): a place, not a nationality
 COUNTRIES_AFTER = re.compile(r"(?:\s+(?:and|or)\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)*\s+(?:countries|states|nations)\b")
 # ``U.S. executive directors``, ``U.S. Embassy``: the country as an adjective, not a place
-_US_ADJECTIVE = re.compile(r"U\.?S\.?\s+(?!(?:and|or|in|via|from|through|to|for|by|with|as|is|was|are|were|and)\b)"
+_US_ADJECTIVE = re.compile(r"U\.?S\.?\s+(?!(?:and|or|in|via|from|through|to|for|by|with|as|is|was|are|were)\b)"
                            r"(?:[a-z]|(?:Embassy|Government|Ambassador|Mission|Citizens?|Congress|Department|"
                            r"President|Consulate|Navy|Army|Military|Attorney)\b)")
 _OFFENDERS_AFTER = re.compile(r"\s+(?:(?:were|was|have\s+been|had\s+been)\s+(?:each\s+|all\s+|later\s+)?"

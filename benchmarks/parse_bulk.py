@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from cablefacts.cable import Cable, CableFileError, read_cable_file, read_text
+from cablefacts.cable import Cable, read_each, read_text
 from cablefacts.cable.references import canonical_post
 
 REF_LINE = re.compile(r"REF(?:S|TELS?)?:|(?i:(?<![a-z])ref(?:s|\(s\)|tels?|erences?)?\s*:)|^\s*REFS?\s+(?=[A-Z(\d])")
@@ -101,14 +101,10 @@ with tempfile.TemporaryDirectory() as tmp:
     texts = [read_text(f)[0] for f in files]
     decode = time.perf_counter() - t0
     t0 = time.perf_counter()
-    failed = 0
-    cables = []
-    for f in files:
-        try:
-            cables.append(read_cable_file(f))
-        except CableFileError:
-            failed += 1
+    reads = list(read_each(files))
     parse = time.perf_counter() - t0
+    cables = [r.cable for r in reads if r.cable is not None]
+    failed = len(reads) - len(cables)
 print(f"{len(files)} cables: decode only {decode:.1f}s; decode + parse {parse:.1f}s "
       f"({len(files) / parse:.0f} cables/s, {parse / decode:.1f}x the decode floor); {failed} unreadable")
 if not failed:

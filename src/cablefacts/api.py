@@ -17,11 +17,11 @@ from spacy.tokens import Doc
 
 from . import pipeline  # noqa: F401  (registers the factories)
 from .cable import Cable, Paragraph, parse_cable
-from .corpus import project_root
 from .facts.assemble import Fact, facts_from_doc, merge_provisions
 from .facts.normalise import first_country
 from .pipeline.gate import is_relevant
 from .pipeline.tokenizer import blank_nlp
+from .project import Project
 
 
 def rules_pipeline() -> Language:
@@ -34,12 +34,9 @@ def rules_pipeline() -> Language:
     return nlp
 
 
-SHIPPED_MODEL = Path("training/model")
-
-
 def default_model(root: Path | None = None) -> Path | None:
     """The trained model installed in the project (``training/model``, where ``cablefacts train`` puts it), if any."""
-    path = (root or project_root()) / SHIPPED_MODEL
+    path = Project.find(root).model
     return path if (path / "meta.json").exists() else None
 
 
@@ -67,9 +64,20 @@ def extract(cable: str | Cable, nlp: Language | None = None, *, gate: bool = Tru
         hint = " (decode it first, or read the file with cablefacts.cable.read_cable_file)" \
             if isinstance(cable, (bytes, bytearray)) else ""
         raise TypeError(f"extract() takes a cable's text (str) or a parsed Cable, not {type(cable).__name__}{hint}")
-    nlp = nlp or load()
-    paragraphs = [p for p in cable.paragraphs if not gate or is_relevant(cable.paragraph_text(p))]
-    return facts_from_docs(cable, nlp.pipe(cable.paragraph_text(p) for p in paragraphs), paragraphs)
+    read = pipe_cable(cable, nlp or load(), gate=gate)
+    return facts_from_docs(cable, [doc for _, doc in read], [p for p, _ in read])
+
+
+def paragraphs_to_read(cable: Cable, gate: bool = True) -> list[Paragraph]:
+    """The paragraphs the models read: all, or with ``gate`` those that pass the relevance gate."""
+    return [p for p in cable.paragraphs if not gate or is_relevant(cable.paragraph_text(p))]
+
+
+def pipe_cable(cable: Cable, nlp: Language, gate: bool = False) -> list[tuple[Paragraph, Doc]]:
+    """Each paragraph the models read (all, or with ``gate`` the relevant ones) with its doc: entities in
+    ``doc.ents`` and relations in ``doc._.relations``, offsets relative to the paragraph's start."""
+    paragraphs = paragraphs_to_read(cable, gate)
+    return list(zip(paragraphs, nlp.pipe(cable.paragraph_text(p) for p in paragraphs), strict=True))
 
 
 def facts_from_docs(cable: Cable, docs: Iterable[Doc], paragraphs: list[Paragraph] | None = None) -> list[Fact]:

@@ -6,7 +6,8 @@ import json
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -17,9 +18,12 @@ from rich.text import Text
 
 from . import corpus as corpus_mod
 from . import crashlog, preflight
-from .cable import Cable, CableFileError, cable_files, read_cable_file
+from .cable import CableFileError, check_folder, read_cable_file
+from .cable.check import FIELDS
+from .project import Project
 
 if TYPE_CHECKING:
+    from .annotations.formats import Format
     from .batch.runner import RunSummary
     from .batch.store import Store
 
@@ -39,6 +43,7 @@ app.add_typer(corpus_app, name="corpus")
 # soft_wrap: a line is never broken at the console's width (a log or a pipe gets each message whole)
 console = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
+PROGRESS_EVERY = 10.0  # seconds between progress lines when standard error is not a terminal
 
 
 def say_error(message: str) -> None:
@@ -49,6 +54,25 @@ def say_error(message: str) -> None:
 def fail(message: str, code: int = 1) -> NoReturn:
     say_error(message)
     raise typer.Exit(code)
+
+
+@contextmanager
+def _steps(what: str, unit: str) -> Iterator[Callable[[int, int], None]]:
+    """Progress of work told as ``(done, total)``: a bar on a terminal, a line every 10 seconds in a log."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(TextColumn(what), BarColumn(), MofNCompleteColumn(), TextColumn(unit), TimeRemainingColumn(),
+                  console=err, disable=not err.is_terminal, transient=True) as bar:
+        task = bar.add_task(what, total=None)
+        last = [time.perf_counter()]
+
+        def progress(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+            if not err.is_terminal and done < total and time.perf_counter() - last[0] >= PROGRESS_EVERY:
+                last[0] = time.perf_counter()
+                err.print(f"{what}: {done}/{total} {unit}", highlight=False, markup=False)
+
+        yield progress
 
 
 def main() -> None:
@@ -96,48 +120,19 @@ def cable_check(folder: Path, verbose: bool = typer.Option(False, "--verbose", "
     file, what could not be found."""
     if not folder.is_dir():
         fail(f"{folder}: {'not a folder' if folder.exists() else 'no such folder'}", 2)
-    files = cable_files(folder)
-    found: Counter[str] = Counter()
-    problems: list[tuple[str, str]] = []
-    errors = crashes = mismatched = 0
-    started = time.perf_counter()
-    for path in files:
-        try:
-            cable = read_cable_file(path)
-        except CableFileError as e:
-            errors += 1
-            problems.append((str(path.relative_to(folder)), f"unreadable: {e}"))
-            continue
-        except Exception as e:  # a reader bug: report it, never stop the check
-            crashes += 1
-            problems.append((str(path.relative_to(folder)), f"CRASH {type(e).__name__}: {e}"))
-            continue
-        missing = cable.missing()
-        for name in ("id", "date", "subject", "paragraphs"):
-            found[name] += name not in missing
-        found["exact date"] += cable.date_precision == "minute"
-        notes = [f"no {m}" for m in missing]
-        if cable.id and cable.id != path.stem:
-            mismatched += 1
-            notes.append(f"id {cable.id} differs from file name")
-        if notes or verbose:
-            problems.append((str(path.relative_to(folder)), "; ".join(notes) or "ok"))
-    elapsed = time.perf_counter() - started
-    for name, what in problems:
+    check = check_folder(folder, every_file=verbose)
+    for name, what in check.notes:
         console.print(f"{name}: {what}", highlight=False, markup=False)
-    n = len(files)
-    parsed = n - errors - crashes
-    table = Table(title=f"{folder}: {n} files in {elapsed:.1f}s")
+    n = check.files
+    table = Table(title=f"{folder}: {n} files in {check.seconds:.1f}s")
     table.add_column("found")
     table.add_column("cables", justify="right")
     table.add_column("share", justify="right")
-    for name in ("id", "date", "exact date", "subject", "paragraphs"):
-        table.add_row(name, str(found[name]), f"{found[name] / max(n, 1):.1%}")
-    table.add_row("unreadable", str(errors), f"{errors / max(n, 1):.1%}")
-    table.add_row("crashes", str(crashes), f"{crashes / max(n, 1):.1%}")
-    table.add_row("id differs from name", str(mismatched), f"{mismatched / max(n, 1):.1%}")
+    for name, count in [*((f, check.found[f]) for f in FIELDS), ("unreadable", check.unreadable),
+                        ("crashes", check.crashes), ("id differs from name", check.mismatched)]:
+        table.add_row(name, str(count), f"{count / max(n, 1):.1%}")
     console.print(table)
-    if crashes or errors or parsed == 0:
+    if check.failed:
         raise typer.Exit(1)
 
 
@@ -162,15 +157,20 @@ def corpus_sync(
 
 @corpus_app.command("manifest")
 def corpus_manifest(
-    seed: Path = typer.Option(Path("corpus/seed"), help="Folder of the seed cables."),
-    extra: Path = typer.Option(Path("../shared/cables/extra"), help="Folder of the mirrored cables."),
-    bulk: Path = typer.Option(Path("../shared/bulk/cables.tar.xz"), help="Bulk archive."),
+    seed: Path = typer.Option(None, help="Folder of the seed cables (default: the project's corpus/seed)."),
+    extra: Path = typer.Option(None, help="Folder of the mirrored cables (default: shared/cables/extra beside "
+                               "the project)."),
+    bulk: Path = typer.Option(None, help="Bulk archive (default: shared/bulk/cables.tar.xz beside the project)."),
     bulk_id: list[str] = typer.Option([], "--bulk-id", help="A bulk cable to add; repeatable."),
     narrative_id: list[str] = typer.Option([], "--narrative-id", help="A narrative of corpus/factbook.jsonl to add; "
                                            "repeatable."),
 ) -> None:
     """Rebuild corpus/manifest.tsv (hashes and near-duplicate groups); keeps the bulk cables and narratives it
     lists."""
+    project = Project.find()
+    seed = seed or project.seed
+    extra = extra or project.shared / "cables" / "extra"
+    bulk = bulk or project.shared / "bulk" / "cables.tar.xz"
     try:
         old = list(corpus_mod.read_manifest().values())
     except FileNotFoundError:
@@ -179,7 +179,7 @@ def corpus_manifest(
     narratives = sorted({e.cable_id for e in old if e.source == corpus_mod.NARRATIVE_SOURCE} | set(narrative_id))
     entries = corpus_mod.build_manifest(seed, extra, bulk if bulk.exists() else None, sorted(set(keep) | set(bulk_id)))
     if narratives:
-        factbook = corpus_mod.project_root() / "corpus" / "factbook.jsonl"
+        factbook = project.factbook
         entries += corpus_mod.narrative_entries(narratives, factbook)
     path = corpus_mod.write_manifest(entries)
     groups = Counter(e.group for e in entries)
@@ -195,13 +195,13 @@ app.add_typer(annotations_app, name="annotations")
 @annotations_app.command("validate")
 def annotations_validate(paths: list[Path] = typer.Argument(None, help="Gold files (default: all).")) -> None:
     """Check every gold file against its cable and the schema; exit 1 on any problem."""
+    from .annotations.store import annotated_ids
     from .annotations.validate import validate_all
 
-    problems = validate_all(paths=paths or None)
+    with _steps("validating", "gold files") as progress:
+        problems = validate_all(paths=paths or None, progress=progress)
     for p in problems:
         console.print(str(p), highlight=False, markup=False)
-    from .annotations.store import annotated_ids
-
     n = len(paths) if paths else len(annotated_ids())
     if problems:
         fail(f"{len(problems)} problems in {n} gold files")
@@ -211,37 +211,22 @@ def annotations_validate(paths: list[Path] = typer.Argument(None, help="Gold fil
 @annotations_app.command("stats")
 def annotations_stats(as_json: bool = typer.Option(False, "--json", help="Totals as one JSON object.")) -> None:
     """Counts of documents, entities per label and relations per type, per split."""
-    from . import schema
-    from .annotations.splits import SPLITS, load_splits
-    from .annotations.store import annotated_ids, load_gold
+    from .annotations.stats import ROWS, corpus_stats
 
-    splits = load_splits()
-    side = {c: s for s in SPLITS for c in splits.get(s, [])}
-    counts: dict[str, Counter] = {s: Counter() for s in (*SPLITS, "unassigned")}
-    countries: dict[str, set] = {s: set() for s in counts}
-    for cid in annotated_ids():
-        gold = load_gold(cid)
-        s = side.get(cid, "unassigned")
-        counts[s]["cables"] += 1
-        countries[s].add(splits.get("countries", {}).get(cid))
-        counts[s].update(e.label for e in gold.entities)
-        counts[s].update(r.type for r in gold.relations)
-    shown = [s for s in counts if counts[s]["cables"]]
+    stats = corpus_stats()
     if as_json:
-        total = sum((counts[s] for s in shown), Counter())
-        print(json.dumps({"documents": total["cables"], "countries": len(set().union(*countries.values()) - {None}),
-                          "labels": {k: total[k] for k in schema.LABELS},
-                          "relations": {k: total[k] for k in schema.RELATIONS}}))
+        print(json.dumps(stats.to_json()))
         return
+    shown = stats.splits
     table = Table(title="Annotated corpus")
     table.add_column("")
     for s in shown:
         table.add_column(s, justify="right")
     table.add_column("total", justify="right")
-    for key in ("cables", *schema.LABELS, *schema.RELATIONS):
-        table.add_row(key, *(str(counts[s][key]) for s in shown), str(sum(counts[s][key] for s in shown)))
-    table.add_row("countries", *(str(len(countries[s] - {None})) for s in shown),
-                  str(len(set().union(*countries.values()) - {None})))
+    total = stats.total()
+    for key in ROWS:
+        table.add_row(key, *(str(stats.counts[s][key]) for s in shown), str(total[key]))
+    table.add_row("countries", *(str(len(stats.countries[s])) for s in shown), str(len(stats.all_countries())))
     console.print(table)
 
 
@@ -288,28 +273,26 @@ def annotations_export(
     cables: list[str] = typer.Option([], "--cable", help="Only these cables (default: all annotated)."),
 ) -> None:
     """Write the gold as doccano or Prodigy JSONL, one record per paragraph."""
-    from .annotations import doccano, prodigy
-    from .annotations.store import AlignmentError, annotated_ids, load_resolved
+    from .annotations.formats import FormatError, export_gold
 
-    if fmt not in ("doccano", "prodigy"):
-        fail(f"unknown format {fmt!r}: use doccano or prodigy", 2)
+    form = _format(fmt)
     preflight.output_file(output, "JSON Lines file")
-    n = 0
-    tmp = output.with_suffix(output.suffix + ".part")
-    with open(tmp, "w", encoding="utf-8") as f:
-        for cid in cables or annotated_ids():
-            try:
-                cable, gold = load_resolved(cid)
-            except AlignmentError as e:
-                f.close()
-                tmp.unlink()
-                fail(f"{e}; nothing written to {output} (fix the gold file, see `cablefacts annotations validate`)")
-            records = doccano.to_records(cable, gold) if fmt == "doccano" else prodigy.to_tasks(cable, gold)
-            for rec in records:
-                f.write(json.dumps(rec, ensure_ascii=False) + "\n")
-                n += 1
-    tmp.replace(output)
+    try:
+        with _steps("exporting", "documents") as progress:
+            n = export_gold(form, output, cables, progress=progress)
+    except FormatError as e:
+        fail(str(e))
     console.print(f"{output}: {n} paragraphs")
+
+
+def _format(name: str, others: tuple[str, ...] = ()) -> Format:
+    """The interchange format ``name``; an unknown one is a usage error."""
+    from .annotations.formats import get_format
+
+    try:
+        return get_format(name, others)
+    except ValueError as e:
+        raise preflight.UsageError(str(e)) from None
 
 
 @annotations_app.command("import")
@@ -319,71 +302,43 @@ def annotations_import(
     check: bool = typer.Option(False, "--check", help="Working format: validate the files, store nothing."),
 ) -> None:
     """Read doccano/Prodigy JSONL (or working-format JSON files) back into the stand-off store."""
-    from .annotations import doccano, prodigy
-    from .annotations.gold_facts import save_gold_facts
-    from .annotations.store import save_gold, to_raw
-    from .annotations.validate import validate_gold, validate_gold_facts
-    from .annotations.working import WorkingFormatError, facts_from_working, gold_from_working
-    from .corpus import CorpusError, load_cable, sha256_text
+    from .annotations.formats import WORKING, FormatError, import_records, read_working
+    from .annotations.validate import validate_working
 
-    if fmt == "working":
-        files = sorted(path.glob("*.json")) if path.is_dir() else [path]
-        for p in files:
-            try:
-                data = json.loads(p.read_text(encoding="utf-8"))
-                cable = load_cable(data["cable"])
-                gold, facts = gold_from_working(data, cable), facts_from_working(data, cable)
-            except (json.JSONDecodeError, KeyError, CorpusError, WorkingFormatError) as e:
-                fail(f"{p}: {e}")
-            if check:
-                problems = validate_gold(gold, str(p), gold.to_json()) + validate_gold_facts(gold.cable, facts=facts)
+    try:
+        if fmt == WORKING:
+            for doc in read_working(path):
+                if not check:
+                    doc.store()
+                    console.print(f"{doc.cable_id}: {len(doc.gold.entities)} entities")
+                    continue
+                problems = validate_working(doc)
                 for problem in problems:
                     console.print(str(problem), highlight=False, markup=False)
                 if problems:
-                    fail(f"{p}: {len(problems)} problems")
-                console.print(f"{data['cable']}: {len(gold.entities)} entities, {len(gold.relations)} relations, "
-                              f"{len(facts)} facts: no problems")
-                continue
-            save_gold(gold)
-            save_gold_facts(data["cable"], facts)
-            console.print(f"{data['cable']}: {len(data.get('entities', []))} entities")
-        return
-    if fmt not in ("doccano", "prodigy"):
-        fail(f"unknown format {fmt!r}: use doccano, prodigy or working", 2)
-    preflight.input_file(path, f"{fmt} file")
-    by_cable: dict[str, list[dict]] = {}
-    for k, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if line.strip():
-            try:
-                rec = json.loads(line)
-                by_cable.setdefault(rec["meta"]["cable"], []).append(rec)
-            except (json.JSONDecodeError, KeyError) as e:
-                fail(f"{path}:{k}: not a {fmt} record ({e})")
-    for cid, records in by_cable.items():
-        try:
-            cable = load_cable(cid)
-        except CorpusError as e:
-            fail(str(e))
-        reader = doccano.from_records if fmt == "doccano" else prodigy.from_tasks
-        try:
-            gold = reader(cable, records, sha256_text(cable.raw))
-        except (doccano.RecordError, ValueError) as e:
-            fail(f"{path}: {e}; nothing stored for {cid}")
-        except KeyError as e:
-            fail(f"{path}: a {fmt} record of {cid} has no {e} field; nothing stored for {cid}")
-        save_gold(to_raw(gold, cable))
-        console.print(f"{cid}: {len(gold.entities)} entities, {len(gold.relations)} relations")
+                    fail(f"{doc.path}: {len(problems)} problems")
+                console.print(f"{doc.cable_id}: {len(doc.gold.entities)} entities, {len(doc.gold.relations)} "
+                              f"relations, {len(doc.facts)} facts: no problems")
+            return
+        form = _format(fmt, (WORKING,))
+        preflight.input_file(path, f"{fmt} file")
+        for cid, gold in import_records(path, form):
+            console.print(f"{cid}: {len(gold.entities)} entities, {len(gold.relations)} relations")
+    except FormatError as e:
+        fail(str(e))
 
 
 @annotations_app.command("convert")
 def annotations_convert(
-    output: Path = typer.Option(Path("training/corpus"), "-o", "--output", help="Folder for <split>.spacy."),
+    output: Path = typer.Option(None, "-o", "--output", help="Folder for <split>.spacy (default: the project's "
+                                "training/corpus)."),
 ) -> None:
     """Write spaCy DocBin files per split (paragraph docs, relations in user_data)."""
     from .annotations.docbin import write_docbins
     from .annotations.splits import SPLITS, load_splits
     from .annotations.store import load_resolved
 
+    output = output or Project.find().docbins
     preflight.output_folder(output, "DocBin folder")
     splits = load_splits()
     counts = write_docbins({s: splits[s] for s in SPLITS}, output, load_resolved)
@@ -558,7 +513,8 @@ def _extract_narratives(paths: list[Path], output: Path, model: str | None, min_
 @app.command("evaluate-facts")
 def evaluate_facts_cmd(
     predicted: Path,
-    gold_dir: Path = typer.Argument(Path("annotations/facts"), help="Folder of gold <CABLE>.jsonl files."),
+    gold_dir: Path = typer.Argument(None, help="Folder of gold <CABLE>.jsonl files (default: the project's "
+                                    "annotations/facts)."),
     split: str = typer.Option(None, "--split", help="Only the cables of this split (annotations/splits.json)."),
     output: Path = typer.Option(None, "-o", "--output", help="Also write the scores as JSON."),
 ) -> None:
@@ -568,6 +524,7 @@ def evaluate_facts_cmd(
     from .corpus import load_cable
     from .facts.evaluate import score
 
+    gold_dir = gold_dir or Project.find().gold_facts
     preflight.input_file(predicted, "facts file")
     preflight.input_folder(gold_dir, "gold facts folder", "*.jsonl")
     if output:
@@ -622,10 +579,11 @@ VECTORS = typer.Option(None, "--vectors", help="Static vectors for the tok2vec: 
 
 @app.command("train")
 def train_cmd(
-    config: Path = typer.Option(Path("configs/default.cfg"), "--config", help="spaCy training config."),
-    output: Path = typer.Option(Path("training/runs/default"), "--output", help="Run folder."),
-    install: Path = typer.Option(Path("training/model"), "--install",
-                                 help="Copy the best model here (where extract looks by default)."),
+    config: Path = typer.Option(None, "--config", help="spaCy training config (default: the project's "
+                                "configs/default.cfg)."),
+    output: Path = typer.Option(None, "--output", help="Run folder (default: the project's training/runs/<config>)."),
+    install: Path = typer.Option(None, "--install", help="Copy the best model here (default: the project's "
+                                 "training/model, where extract looks)."),
     no_install: bool = typer.Option(False, "--no-install", help="Keep the model in the run folder only."),
     seed: int = typer.Option(0, "--seed", help="Random seed (training is deterministic for a seed)."),
     max_epochs: int = typer.Option(None, "--max-epochs", help="Override [training] max_epochs."),
@@ -638,6 +596,10 @@ def train_cmd(
     from .pretrained import PretrainedMissing
     from .training import overrides_for, train
 
+    project = Project.find()
+    config = config or project.config()
+    output = output or project.runs / config.stem
+    install = install or project.model
     if not config.exists():
         fail(f"{config}: no such config")
     try:
@@ -676,13 +638,15 @@ def info_cmd(model: Path = typer.Option(None, "--model", help="Model folder (def
 def evaluate_cmd(
     model: Path = typer.Argument(..., help="Model folder."),
     split: str = typer.Option("test", "--split", help="train, dev or test."),
-    output: Path = typer.Option(Path("training/eval"), "-o", "--output", help="Folder for the JSON and Markdown."),
+    output: Path = typer.Option(None, "-o", "--output", help="Folder for the JSON and Markdown (default: the "
+                                "project's training/eval)."),
 ) -> None:
     """Entity and relation P/R/F1 of a model and of the rules-only baseline on one split."""
     import spacy
 
     from .evaluation import evaluate, to_markdown, write_report
 
+    output = output or Project.find().evaluations
     preflight.model(str(model))
     preflight.output_folder(output, "evaluation folder")
     results = evaluate(spacy.load(model), split)
@@ -693,14 +657,16 @@ def evaluate_cmd(
 
 @app.command("crossval")
 def crossval_cmd(
-    config: Path = typer.Option(Path("configs/default.cfg"), "--config"),
+    config: Path = typer.Option(None, "--config", help="Training config (default: the project's "
+                                "configs/default.cfg)."),
     folds: int = typer.Option(5, "--folds"),
     country: str = typer.Option(None, "--leave-country-out", help="ISO3: train without it, test on it."),
     max_epochs: int = typer.Option(None, "--max-epochs"),
     transformer: str = typer.Option(None, "--transformer", help="Encoder of configs/transformer.cfg: a Hugging "
                                     "Face name or local folder."),
     vectors: str = VECTORS,
-    output: Path = typer.Option(Path("training/eval"), "-o", "--output"),
+    output: Path = typer.Option(None, "-o", "--output", help="Folder for the results (default: the project's "
+                                "training/eval)."),
     facts: bool = typer.Option(False, "--facts", help="Fact-level scores on country-held-out folds."),
     rules_only: bool = typer.Option(False, "--rules-only", help="With --facts: score the rules-only pipeline alone."),
     general_ner: bool = typer.Option(False, "--general-ner", help="With --facts: also score the rules with the "
@@ -714,6 +680,9 @@ def crossval_cmd(
     from .pretrained import PretrainedMissing
     from .training import overrides_for
 
+    project = Project.find()
+    config = config or project.config()
+    output = output or project.evaluations
     try:
         overrides = overrides_for(max_epochs, transformer, vectors)
     except PretrainedMissing as e:
@@ -734,7 +703,7 @@ def crossval_cmd(
         except PretrainedMissing as e:
             fail(str(e))
         words = ["cablefacts crossval --facts", f"--folds {folds}"]
-        words += ["--rules-only"] if rules_only else [f"--config {config}"]
+        words += ["--rules-only"] if rules_only else [f"--config {project.relative(config)}"]
         words += [f"--max-epochs {max_epochs}"] if max_epochs else []
         words += [f"--transformer {transformer}"] if transformer else []
         words += [f"--vectors {vectors}"] if vectors else []
@@ -779,26 +748,20 @@ def doccano_push(
     """Create (or reuse) the project with the schema's labels and upload paragraphs with annotations."""
     from .annotations import doccano
     from .annotations import doccano_server as ds
-    from .annotations.store import Entity, Gold, Relation, annotated_ids, load_resolved
+    from .annotations.store import annotated_ids, load_resolved, predicted_gold
+    from .api import load, pipe_cable
     from .corpus import CorpusError, load_cable
 
+    if predict:
+        preflight.model(model)
+        nlp = load(model)
     try:
         proj = ds.project(ds.connect(url, username, password), project_name)
         total = ds.PushReport()
         for cid in cables or annotated_ids():
             if predict:
-                from .api import load
-
                 cable = load_cable(cid)
-                nlp = load(model)
-                entities, relations = [], []
-                docs = nlp.pipe(cable.paragraph_text(p) for p in cable.paragraphs)
-                for p, doc in zip(cable.paragraphs, docs, strict=True):
-                    ids = [f"P{p.start + e.start_char}" for e in doc.ents]
-                    entities += [Entity(i, e.label_, p.start + e.start_char, p.start + e.end_char)
-                                 for i, e in zip(ids, doc.ents, strict=True)]
-                    relations += [Relation(ids[h], ids[c], t) for h, c, t, _ in doc._.relations]
-                gold = Gold(cid, "", entities, relations)
+                gold = predicted_gold(cid, pipe_cable(cable, nlp))
             else:
                 cable, gold = load_resolved(cid)
             report = ds.push(proj, doccano.to_records(cable, gold), "prediction" if predict else "gold")
@@ -817,15 +780,13 @@ def doccano_pull(
 ) -> None:
     """Download the project's annotations and merge them into annotations/gold, reporting per cable."""
     from .annotations import doccano_server as ds
+    from .annotations.formats import records_by_document
     from .annotations.store import Gold, gold_dir, load_resolved, save_gold, to_raw
     from .corpus import CorpusError, load_cable, sha256_text
 
     try:
         proj = ds.project(ds.connect(url, username, password), project_name, create=False)
-        by_cable: dict[str, list[dict]] = {}
-        for rec in ds.pull_records(proj):
-            by_cable.setdefault(rec["meta"]["cable"], []).append(rec)
-        for cid, records in sorted(by_cable.items()):
+        for cid, records in sorted(records_by_document(ds.pull_records(proj)).items()):
             if (gold_dir() / f"{cid}.json").exists():
                 cable, current = load_resolved(cid)
             else:
@@ -968,45 +929,23 @@ def export_cmd(
     console.print(f"{output}: {n} {'facts' if fmt == 'csv' else 'route legs'}")
 
 
-def _gate_passes(cables: Iterable[Cable]) -> tuple[int, int]:
-    """Paragraphs of ``cables`` that pass the relevance gate, and all their paragraphs."""
-    from .pipeline.gate import is_relevant
-
-    passed = total = 0
-    for cable in cables:
-        total += len(cable.paragraphs)
-        passed += sum(is_relevant(cable.paragraph_text(p)) for p in cable.paragraphs)
-    return passed, total
-
-
 @app.command("gate")
 def gate_cmd(
     folder: Path = typer.Option(None, "--archive-folder", help="Also report the pass rate over this folder of cables."),
 ) -> None:
     """Measure the relevance gate: the share of gold facts whose paragraph passes it (its recall), and
     the share of paragraphs it lets through."""
-    from .annotations.gold_facts import load_gold_facts, resolve_facts
-    from .annotations.store import annotated_ids
-    from .corpus import load_cable
-    from .pipeline.gate import is_relevant
+    from .cable import cable_files, read_each
+    from .evaluation import gate_on_gold
+    from .pipeline.gate import measure
 
-    cables = {cid: load_cable(cid) for cid in annotated_ids()}
-    facts = kept = 0
-    for cid, cable in cables.items():
-        for f in resolve_facts(load_gold_facts(cid), cable):
-            facts += 1
-            p = cable.paragraph_at(f["start"])
-            kept += p is not None and is_relevant(cable.paragraph_text(p))  # outside the paragraphs: never read
-    passed, paras = _gate_passes(cables.values())
-    console.print(f"gold facts whose paragraph passes the gate: {kept}/{facts} = {kept / max(facts, 1):.1%}")
-    console.print(f"paragraphs of the annotated cables passed: {passed}/{paras} = {passed / max(paras, 1):.1%}")
+    gold = gate_on_gold()
+    console.print(f"gold facts whose paragraph passes the gate: {gold.facts_kept}/{gold.facts} = "
+                  f"{gold.facts_kept / max(gold.facts, 1):.1%}")
+    console.print(f"paragraphs of the annotated cables passed: {gold.passed}/{gold.paragraphs} = "
+                  f"{gold.passed / max(gold.paragraphs, 1):.1%}")
     if folder:
-        def readable() -> Iterator[Cable]:
-            for path in sorted(folder.iterdir()):
-                try:
-                    yield read_cable_file(path)
-                except CableFileError:
-                    continue
-
-        ok, total = _gate_passes(readable())
-        console.print(f"paragraphs of {folder} passed: {ok}/{total} = {ok / max(total, 1):.1%}")
+        preflight.input_folder(folder, "cable folder", "**/*.txt")
+        archive = measure((r.cable, ()) for r in read_each(cable_files(folder)) if r.cable is not None)
+        console.print(f"paragraphs of {folder} passed: {archive.passed}/{archive.paragraphs} = "
+                      f"{archive.passed / max(archive.paragraphs, 1):.1%}")

@@ -11,7 +11,6 @@ import csv
 import functools
 import hashlib
 import itertools
-import os
 import re
 import shutil
 import tarfile
@@ -21,6 +20,7 @@ from pathlib import Path
 
 from .cable import Cable, parse_cable, read_text
 from .narratives import country_code, narrative_cable, read_narratives
+from .project import Project
 
 MANIFEST_FIELDS = ["cable_id", "source", "repository", "path", "commit", "sha256", "group"]
 MIRROR_REPOSITORY = "avilaroman/Wikileaks-Mirror"
@@ -31,17 +31,6 @@ KNOWN_PAIRS = [("06SANTIAGO438", "06SANTIAGO439"), ("09SANJOSE127", "09SANJOSE12
                ("07MANAMA1084", "07MANAMA1097"), ("07REYKJAVIK49", "07REYKJAVIK90")]
 NARRATIVE_SOURCE = "factbook"  # manifest source of narratives, which live in a committed JSON Lines file
 SIMILARITY = 0.15  # share of word 5-grams above which two cables are near-duplicates
-
-
-def project_root() -> Path:
-    """The project folder: ``$CABLEFACTS_HOME``, else the nearest parent of the cwd holding
-    ``corpus/manifest.tsv``, else the source checkout this package was installed from."""
-    if env := os.environ.get("CABLEFACTS_HOME"):
-        return Path(env)
-    for p in [Path.cwd(), *Path.cwd().parents]:
-        if (p / "corpus" / "manifest.tsv").exists():
-            return p
-    return Path(__file__).resolve().parents[2]
 
 
 @dataclass
@@ -60,13 +49,13 @@ def sha256_text(text: str) -> str:
 
 
 def read_manifest(root: Path | None = None) -> dict[str, Entry]:
-    path = (root or project_root()) / "corpus" / "manifest.tsv"
+    path = Project.find(root).manifest
     with open(path, encoding="utf-8", newline="") as f:
         return {row["cable_id"]: Entry(**row) for row in csv.DictReader(f, delimiter="\t")}
 
 
 def write_manifest(entries: list[Entry], root: Path | None = None) -> Path:
-    path = (root or project_root()) / "corpus" / "manifest.tsv"
+    path = Project.find(root).manifest
     with open(path, "w", encoding="utf-8", newline="") as f:
         w = csv.DictWriter(f, MANIFEST_FIELDS, delimiter="\t", lineterminator="\n")
         w.writeheader()
@@ -149,9 +138,9 @@ class SyncReport:
 def sync(sources: list[Path], root: Path | None = None) -> SyncReport:
     """Copy the manifest's mirrored cables from folders or ``.tar.xz`` archives into ``corpus/cables``,
     verifying each text against its sha256."""
-    root = root or project_root()
+    root = Project.find(root).root
     manifest = read_manifest(root)
-    dest = root / "corpus" / "cables"
+    dest = Project(root).cables
     dest.mkdir(parents=True, exist_ok=True)
     wanted = {c: e for c, e in manifest.items() if e.source not in ("seed", NARRATIVE_SOURCE)}
     found: dict[str, bytes] = {}
@@ -201,12 +190,12 @@ def _entry(cable_id: str, root: Path) -> Entry:
 
 def cable_path(cable_id: str, root: Path | None = None) -> Path:
     """The file holding a manifest document: its cable file, or the narratives file for a narrative."""
-    root = root or project_root()
+    root = Project.find(root).root
     entry = _entry(cable_id, root)
     if entry.source == NARRATIVE_SOURCE:
         return root / entry.path
-    sub = "seed" if entry.source == "seed" else "cables"
-    return root / "corpus" / sub / f"{cable_id}.txt"
+    project = Project(root)
+    return (project.seed if entry.source == "seed" else project.cables) / f"{cable_id}.txt"
 
 
 def _narrative_record(cable_id: str, path: Path) -> dict:
@@ -223,7 +212,7 @@ def _narratives(path: Path) -> dict[str, dict]:
 
 def load_raw(cable_id: str, root: Path | None = None) -> str:
     """The raw text of a manifest document, checked against its sha256."""
-    root = root or project_root()
+    root = Project.find(root).root
     entry = _entry(cable_id, root)
     path = cable_path(cable_id, root)
     if not path.exists():
@@ -237,7 +226,7 @@ def load_raw(cable_id: str, root: Path | None = None) -> str:
 
 def load_cable(cable_id: str, root: Path | None = None) -> Cable:
     """A manifest document as a ``Cable``: a parsed cable, or a narrative (``narratives.narrative_cable``)."""
-    root = root or project_root()
+    root = Project.find(root).root
     text = load_raw(cable_id, root)
     entry = read_manifest(root)[cable_id]
     if entry.source == NARRATIVE_SOURCE:
@@ -248,7 +237,7 @@ def load_cable(cable_id: str, root: Path | None = None) -> Cable:
 def narrative_entries(ids: list[str], path: Path, root: Path | None = None) -> list[Entry]:
     """Manifest entries for narratives of ``path`` (a committed JSON Lines file of the project); a
     country's editions form one near-duplicate group (``factbook-<ISO3>``)."""
-    root = root or project_root()
+    root = Project.find(root).root
     records = read_narratives(path)
     rel = path.resolve().relative_to(root.resolve()).as_posix()
     out = []

@@ -15,7 +15,9 @@ from spacy.training import Example
 from .annotations.docbin import paragraph_docs
 from .annotations.splits import SPLITS, load_splits
 from .annotations.store import load_resolved
+from .cable import Cable
 from .corpus import read_manifest
+from .pipeline.gate import GateMeasure, measure
 from .pipeline.relation_component import score_relations
 from .pipeline.tokenizer import blank_nlp
 
@@ -132,3 +134,16 @@ def leave_country_out(config: Path, country: str, seed: int = 0, overrides: dict
         raise ValueError(f"no annotated cable of {country}")
     return {"country": country, "test_cables": test,
             **_train_and_score(config, train_ids, test, seed, overrides or {})}
+
+
+def gate_on_gold() -> GateMeasure:
+    """The relevance gate over every annotated document, with the body offsets of its gold facts."""
+    from .annotations.gold_facts import load_gold_facts, resolve_facts
+    from .annotations.store import annotated_ids
+    from .corpus import load_cable
+
+    def with_facts(cid: str) -> tuple[Cable, list[int]]:
+        cable = load_cable(cid)
+        return cable, [f["start"] for f in resolve_facts(load_gold_facts(cid), cable)]
+
+    return measure(map(with_facts, annotated_ids()))

@@ -13,16 +13,14 @@ import srsly
 from .annotations.docbin import write_docbins
 from .annotations.splits import SPLITS, load_splits
 from .annotations.store import load_resolved
-from .corpus import project_root
+from .project import Project
 
 
 def annotations_hash(root: Path | None = None) -> str:
     """A hash of the gold, the gold facts and the splits: it changes whenever the training data does."""
-    root = root or project_root()
+    project = Project.find(root)
     h = hashlib.sha256()
-    for path in sorted([*(root / "annotations" / "gold").glob("*.json"),
-                        *(root / "annotations" / "facts").glob("*.jsonl"),
-                        root / "annotations" / "splits.json"]):
+    for path in sorted([*project.gold.glob("*.json"), *project.gold_facts.glob("*.jsonl"), project.splits]):
         h.update(path.name.encode())
         h.update(path.read_bytes())
     return h.hexdigest()

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from cablefacts.cable import CableFileError, read_cable_file
+from cablefacts.cable import read_cable_file, read_each
 
 pytestmark = pytest.mark.slow  # `pytest -m "not slow"` leaves it out of the quick loop
 
@@ -24,17 +24,12 @@ def is_cable_id(ref: str) -> bool:
 def test_every_bulk_cable_parses(bulk_dir):
     files = sorted(bulk_dir.iterdir())
     assert len(files) == 6689
-    with_id = with_date = unreadable = 0
-    not_cables = []
-    for path in files:
-        try:
-            c = read_cable_file(path)
-        except CableFileError:
-            unreadable += 1
-            continue
-        with_id += c.id is not None
-        with_date += c.date is not None
-        not_cables += [r for r in c.references if not is_cable_id(r)]
+    reads = list(read_each(files))
+    cables = [r.cable for r in reads if r.cable is not None]
+    unreadable = len(reads) - len(cables)
+    with_id = sum(c.id is not None for c in cables)
+    with_date = sum(c.date is not None for c in cables)
+    not_cables = [r for c in cables for r in c.references if not is_cable_id(r)]
     assert unreadable == 0
     assert with_id / len(files) >= 0.99
     assert with_date / len(files) >= 0.99

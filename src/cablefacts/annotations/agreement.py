@@ -46,15 +46,17 @@ def reading_agreement(root: Path | None = None, narratives: bool | None = None) 
     narratives only (``narratives=True``), the cables only (``False``) or both (``None``)."""
     import json
 
-    from ..corpus import load_cable, project_root
+    from ..corpus import load_cable
     from ..facts.evaluate import score
+    from ..project import Project
     from .gold_facts import load_gold_facts, resolve_facts
     from .store import load_resolved
     from .working import body_entities, facts_from_working
 
-    root = root or project_root()
+    project = Project.find(root)
+    root = project.root
     first, second, facts_a, facts_b, ids = [], [], [], [], []
-    for path in sorted((root / "annotations" / "agreement" / "working").glob("*.json")):
+    for path in sorted(project.second_readings.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         if narratives is not None and data["cable"].startswith("factbook-") != narratives:
             continue

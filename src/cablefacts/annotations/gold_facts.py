@@ -10,12 +10,12 @@ import json
 from pathlib import Path
 
 from ..cable import Cable
-from ..corpus import project_root
 from ..facts.provenance import provenance
+from ..project import Project
 
 
 def facts_dir(root: Path | None = None) -> Path:
-    return (root or project_root()) / "annotations" / "facts"
+    return Project.find(root).gold_facts
 
 
 def save_gold_facts(cable_id: str, facts: list[dict], root: Path | None = None) -> Path:

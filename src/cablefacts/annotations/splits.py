@@ -7,13 +7,14 @@ import json
 import re
 from pathlib import Path
 
-from ..corpus import project_root, read_manifest
+from ..corpus import read_manifest
+from ..project import Project
 
 SPLITS = ("train", "dev", "test")
 
 
 def splits_path(root: Path | None = None) -> Path:
-    return (root or project_root()) / "annotations" / "splits.json"
+    return Project.find(root).splits
 
 
 def load_splits(root: Path | None = None) -> dict:

@@ -8,11 +8,17 @@ an improved reader never shifts gold; a text whose hash differs is refused.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..cable import Cable
-from ..corpus import load_cable, project_root, sha256_text
+from ..cable import Cable, Paragraph
+from ..corpus import load_cable, sha256_text
+from ..project import Project
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 @dataclass
@@ -58,7 +64,7 @@ class AlignmentError(Exception):
 
 
 def gold_dir(root: Path | None = None) -> Path:
-    return (root or project_root()) / "annotations" / "gold"
+    return Project.find(root).gold
 
 
 def load_gold(cable_id: str, root: Path | None = None) -> Gold:
@@ -102,3 +108,16 @@ def load_resolved(cable_id: str, root: Path | None = None) -> tuple[Cable, Gold]
     """The parsed cable and its gold in body offsets."""
     cable = load_cable(cable_id, root)  # checked against the manifest's sha256
     return cable, to_body(load_gold(cable_id, root), cable)
+
+
+def predicted_gold(cable_id: str, read: Iterable[tuple[Paragraph, Doc]]) -> Gold:
+    """A cable's predictions in the shape of gold (body offsets), from the docs of its paragraphs: what a
+    pre-annotation sends to an annotator."""
+    entities: list[Entity] = []
+    relations: list[Relation] = []
+    for p, doc in read:
+        ids = [f"P{p.start + e.start_char}" for e in doc.ents]
+        entities += [Entity(i, e.label_, p.start + e.start_char, p.start + e.end_char)
+                     for i, e in zip(ids, doc.ents, strict=True)]
+        relations += [Relation(ids[r.head], ids[r.child], r.label) for r in doc._.relations]
+    return Gold(cable_id, "", entities, relations)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from itertools import pairwise
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jsonschema
 from spacy.language import Language
@@ -16,6 +18,9 @@ from ..corpus import CorpusError, load_cable, read_manifest
 from ..pipeline.tokenizer import blank_nlp
 from .gold_facts import facts_dir, load_gold_facts, resolve_facts
 from .store import AlignmentError, Gold, gold_dir, to_body
+
+if TYPE_CHECKING:
+    from .formats import WorkingFile
 
 
 @dataclass
@@ -141,7 +146,21 @@ def validate_gold_facts(cable_id: str, root: Path | None = None, facts: list[dic
     return problems
 
 
-def validate_all(root: Path | None = None, paths: list[Path] | None = None) -> list[Problem]:
+def validate_all(root: Path | None = None, paths: list[Path] | None = None,
+                 progress: Callable[[int, int], None] | None = None) -> list[Problem]:
+    """Problems of the gold files ``paths`` (default: all) and their facts; ``progress(done, total)`` is
+    told after each file."""
     nlp = blank_nlp()
     paths = paths if paths is not None else sorted(gold_dir(root).glob("*.json"))
-    return [p for path in paths for p in validate_gold_file(path, root, nlp)]
+    problems = []
+    for k, path in enumerate(paths, 1):
+        problems += validate_gold_file(path, root, nlp)
+        if progress:
+            progress(k, len(paths))
+    return problems
+
+
+def validate_working(doc: WorkingFile) -> list[Problem]:
+    """Problems of a working-format file's gold and facts, before they are stored."""
+    return validate_gold(doc.gold, str(doc.path), doc.gold.to_json()) + validate_gold_facts(doc.cable_id,
+                                                                                           facts=doc.facts)

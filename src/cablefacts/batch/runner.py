@@ -20,7 +20,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..cable import CableFileError, cable_files, read_cable_file
-from ..pipeline.gate import is_relevant
 from .store import CableResult, Store
 
 _NLP_CACHE: dict[str | None, Language] = {}
@@ -61,7 +60,7 @@ def process_batch(paths: list[str], model: str | None = None, gate: bool = True,
     """Read, parse and extract a batch of files; a file that fails is returned with its reason. Each
     paragraph's doc is dropped once its facts are made, so a huge file needs the memory of one group
     of paragraphs; ``on_text(chars read, chars in the batch)`` follows the models through the batch."""
-    from ..api import facts_from_docs
+    from ..api import facts_from_docs, paragraphs_to_read
 
     nlp = load_nlp(model)
     results: list[CableResult] = []
@@ -80,7 +79,7 @@ def process_batch(paths: list[str], model: str | None = None, gate: bool = True,
         except Exception as e:  # a reader bug must not stop the run; it is recorded with the file
             results.append(CableResult(path, digest, "failed", f"reader error: {type(e).__name__}: {e}"))
             continue
-        paragraphs = [p for p in cable.paragraphs if not gate or is_relevant(cable.paragraph_text(p))]
+        paragraphs = paragraphs_to_read(cable, gate)
         meta = {"date": cable.iso_date(), "origin": cable.origin, "classification": cable.classification,
                 "subject": cable.subject, "tags": cable.tags, "words": len(cable.body.split())}
         results.append(CableResult(path, digest, "done", None, cable.id, meta, [], list(cable.warnings)))

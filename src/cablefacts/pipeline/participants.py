@@ -1,7 +1,7 @@
 """``cablefacts_participants``: keeps entities of some labels only where they take part in a relation.
 
 In: a ``Doc`` with entities and ``doc._.relations``. Out: the same doc without the entities of
-``labels`` that no relation links, relation indices renumbered. The guidelines annotate a place or a
+``labels`` that no relation links, relations kept on their entities. The guidelines annotate a place or a
 date only where it takes part in a trafficking statement (a route, an origin, a ranking, the year of a
 figure); patterns and the NER find every place and date, so this is where the two are reconciled.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import extensions  # noqa: F401  (doc._.relations)
+from .extensions import set_ents
 
 
 @Language.factory("cablefacts_participants", default_config={"labels": ["GPE", "NORP", "DATE"]},
@@ -26,10 +26,6 @@ class Participants:
         self.labels = set(labels)
 
     def __call__(self, doc: Doc) -> Doc:
-        ents = list(doc.ents)
-        linked = {i for h, c, *_ in doc._.relations for i in (h, c)}
-        keep = [i for i, e in enumerate(ents) if e.label_ not in self.labels or i in linked]
-        index = {old: new for new, old in enumerate(keep)}
-        doc._.relations = [(index[h], index[c], *rest) for h, c, *rest in doc._.relations]
-        doc.ents = [ents[i] for i in keep]
+        linked = {i for r in doc._.relations for i in (r.head, r.child)}
+        set_ents(doc, [e for i, e in enumerate(doc.ents) if e.label_ not in self.labels or i in linked])
         return doc

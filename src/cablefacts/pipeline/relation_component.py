@@ -1,8 +1,8 @@
 """``cablefacts_rel``: the trainable relation component.
 
-In: a ``Doc`` (a paragraph) with entities. Out: ``doc._.relations``, a list of
-``(head_index, child_index, type, score)`` over ``doc.ents``, for each candidate pair whose score for
-a type reaches ``threshold``. Candidates are the pairs of entities at most ``max_distance`` tokens
+In: a ``Doc`` (a paragraph) with entities. Out: ``doc._.relations``, a list of ``Relation`` records
+(head and child indices into ``doc.ents``, type, score), for each candidate pair whose score for a type
+reaches ``threshold``. Candidates are the pairs of entities at most ``max_distance`` tokens
 apart whose labels some relation type of the schema admits; only those types are scored.
 
 Training reads gold relations from ``doc.user_data["relations"]`` of the reference docs (character
@@ -27,7 +27,7 @@ from thinc.api import Config, Model, Optimizer, set_dropout_rate
 
 from ..schema import RELATIONS, allowed, candidate_types
 from ..scoring import prf
-from .extensions import RELATIONS_KEY  # registers doc._.relations too
+from .extensions import RELATIONS_KEY, Relation  # registers doc._.relations too
 from .relation_model import Pair, to_numpy
 
 TYPES = list(RELATIONS)
@@ -126,7 +126,7 @@ class RelationExtractor(TrainablePipe):
                 for k in numpy.flatnonzero(scores[row] >= threshold):
                     t = self.labels[k]
                     if allowed(t, labels[i], labels[j]):
-                        rels.append((i, j, t, float(scores[row, k])))
+                        rels.append(Relation(i, j, t, float(scores[row, k])))
                 row += 1
             doc._.relations = rels
 
@@ -214,8 +214,8 @@ def score_relations(examples: Iterable[Example]) -> dict:
                 if (h0, h1) in ref_labels and (c0, c1) in ref_labels}
         ents = pred_doc.ents
         pred: set[tuple[tuple[int, int, int, int, str], bool]] = set()  # relation, both entities right
-        for i, j, t, _ in pred_doc._.relations:
-            a, b = ents[i], ents[j]
+        for rel in pred_doc._.relations:
+            a, b, t = ents[rel.head], ents[rel.child], rel.label
             ok = ref_labels.get((a.start_char, a.end_char)) == a.label_ and \
                 ref_labels.get((b.start_char, b.end_char)) == b.label_
             pred.add(((a.start_char, a.end_char, b.start_char, b.end_char, t), ok))

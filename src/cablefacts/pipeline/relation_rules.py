@@ -1,8 +1,8 @@
 """``cablefacts_relation_rules``: links entities of a paragraph with heuristics (the rules-only pipeline).
 
-In: a ``Doc`` with entities. Out: ``doc._.relations``, a list of ``(head_index, child_index, type, score)``
-over ``doc.ents``, only for label pairs the schema allows (kept and added to with ``merge``; with
-``prefer``, the rules' links of those types replace the ones already there).
+In: a ``Doc`` with entities. Out: ``doc._.relations``, a list of ``Relation`` records (head and child
+indices into ``doc.ents``, type, score 1.0), only for label pairs the schema allows (kept and added to
+with ``merge``; with ``prefer``, the rules' links of those types replace the ones already there).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..schema import allowed
-from . import extensions  # noqa: F401  (doc._.relations)
+from .extensions import Relation
 from .routes import route_links
 
 
@@ -124,5 +124,5 @@ class RelationRules:
             kept = [r for r in doc._.relations if r[2] not in self.prefer]
             linked = {(h, c) for h, c, _, _ in kept}
             found = [*kept, *(r for r in found if r[2] in self.prefer or (r[0], r[1]) not in linked)]
-        doc._.relations = sorted(found)
+        doc._.relations = [Relation(*r) for r in sorted(found)]
         return doc

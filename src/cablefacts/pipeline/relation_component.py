@@ -31,6 +31,7 @@ from .extensions import RELATIONS_KEY, Relation  # registers doc._.relations too
 from .relation_model import Pair, to_numpy
 
 TYPES = list(RELATIONS)
+INIT_BATCH = 20  # examples per try when the model reads its input width in initialize
 Candidates = list[list[tuple[int, int]]]  # entity index pairs per doc
 
 
@@ -193,12 +194,15 @@ class RelationExtractor(TrainablePipe):
             seen = {r[4] for eg in sample for r in gold_keys(eg.reference)}
             labels = [t for t in TYPES if t in seen] or TYPES
         self.cfg["labels"] = list(labels)
-        docs, pairs, truth, _ = self._training_batch(sample[:20])
         self.model.get_ref("output_layer").set_dim("nO", len(self.labels))
-        if len(truth):
-            self.model.initialize(X=(docs, pairs), Y=self.model.ops.asarray2f(truth))
-        else:
-            self.model.initialize()
+        # the model's input width is read from a batch with candidate pairs: the first examples may have none
+        for start in range(0, len(sample), INIT_BATCH):
+            docs, pairs, truth, _ = self._training_batch(sample[start : start + INIT_BATCH])
+            if len(truth):
+                self.model.initialize(X=(docs, pairs), Y=self.model.ops.asarray2f(truth))
+                return
+        raise ValueError(f"{self.name}: no example has a pair of entities that a relation type admits; "
+                         "the relation component cannot be initialised")
 
     def score(self, examples: Iterable[Example], **kwargs: Any) -> dict:
         """The configured scorer (``cablefacts.relation_scorer.v1``: relation P/R/F1 per type and micro)."""

@@ -274,3 +274,48 @@ def test_other_references_in_json(bulk_dir):
     d = read("04VATICAN3213", bulk_dir).to_dict()
     assert d["references"] == ["04STATE152009", "04VATICAN2518"]
     assert d["other_references"] == ["WILLSON - MARTIN EMAIL AUG 12"]
+
+
+# One header field function per row, on the header of a real cable: each way the reader finds the field.
+def _fields(cable_id: str, bulk_dir, name_year: int | None = None, year_known: bool = True) -> dict:
+    from cablefacts.cable.header import _find_classification, _find_date, _find_id, _find_origin, _window, split_lines
+
+    w = _window(split_lines(header(cable_id, bulk_dir)))
+    cls, banner = _find_classification(w)
+    origin, fm = _find_origin(w)
+    date = _find_date(w)
+    year = date.year if date and year_known else None
+    return {"classification": cls, "origin": origin, "date": date and date.isoformat(),
+            "id": _find_id(w, year, banner, fm, name_year)}
+
+
+HEADER_FIELDS = [
+    # classification: the banner line (spaced letters, SECTION .. OF/of ..), else the metadata, else inline
+    ("05DUBLIN657", "classification", "CONFIDENTIAL"),
+    ("10RIYADH182", "classification", "SECRET"),  # "SECRET SECTION 01 of 03 RIYADH 000182"
+    ("04ANKARA7106", "classification", "SECRET"),  # the banner line wins over "classification: SECRET//NOFORN"
+    ("06TELAVIV687", "classification", "SECRET"),  # "...S E C R E T TEL AVIV 000687SIPDIS..." run on
+    # origin: the FM line, else the metadata's origin, else none
+    ("07ASTANA614", "origin", "AMEMBASSY ASTANA"),
+    ("05BOGOTA3863", "origin", "Embassy Bogota"),
+    ("06TELAVIV687", "origin", None),
+    # date: the date-time group, the metadata's date, a date with its weekday, a "Cable dated:" line
+    ("06ASTANA32", "date", "2006-04-19T05:30:00"),
+    ("05BOGOTA3863", "date", "2005-04-22T15:47:00"),
+    ("05DUBLIN657", "date", "2005-06-01T08:39:00"),
+    ("06TELAVIV687", "date", "2006-02-15T15:18:00"),
+    # id: banner post and number with the date's year, the metadata's refid, the DE and FM routing lines
+    ("07ASTANA614", "id", ("07ASTANA614", [])),
+    ("05BOGOTA3863", "id", ("05BOGOTA3863", [])),
+    ("09SANSALVADOR789", "id", ("09SANSALVADOR789", ["no classification line; id from the routing lines (DE and FM)"])),
+]
+
+
+@pytest.mark.parametrize("cable_id,field,expected", HEADER_FIELDS)
+def test_header_field(cable_id, field, expected, bulk_dir):
+    assert _fields(cable_id, bulk_dir)[field] == expected
+
+
+def test_the_year_of_an_undated_banner_comes_from_the_file_name(bulk_dir):
+    found = _fields("07ASTANA614", bulk_dir, name_year=7, year_known=False)["id"]
+    assert found == ("07ASTANA614", ["no date in the text; year 2007 from the file name"])

@@ -175,18 +175,37 @@ def _first_mark(lines: list[Line], after: int) -> int:
     return len(lines)
 
 
-def read_header(lines: list[Line], name_year: int | None = None) -> Header:
-    """Find the header fields in ``lines`` and the index where the body begins."""
-    h = Header()
-    n = len(lines)
+@dataclass
+class _Window:
+    """Where the header's fields are looked for: the lines, the ``key: value`` pairs and the
+    Identifier/Created block of the release's metadata, the SUBJECT lines, the first paragraph mark, and
+    ``end``, the line the routing fields are searched up to."""
+
+    lines: list[Line]
+    kv: dict[str, str]
+    ident: dict[str, str]
+    title: str | None  # the Identifier block's ``Cable title:``, which stands for the subject
+    subject_hits: list[int]
+    mark: int
+    end: int
+
+    @property
+    def n(self) -> int:
+        return len(self.lines)
+
+    def given(self, *keys: str) -> str | None:
+        """A field the metadata states: the Identifier block's name first, then the ``key:`` lines'."""
+        return self.ident.get(keys[0]) or self.kv.get(keys[-1])
+
+
+def _window(lines: list[Line]) -> _Window:
     kv: dict[str, str] = {}
     for line in lines[:60]:
         m = _KV.match(line.text)
         if m and m["key"] not in kv:
             kv[m["key"]] = m["value"].strip()
-
-    # Identifier / Created / Classification / Origin block
     ident: dict[str, str] = {}
+    title = None
     texts = [line.text.strip() for line in lines[:40]]
     if "Identifier" in texts and "Created" in texts:
         i = texts.index("Identifier")
@@ -194,85 +213,95 @@ def read_header(lines: list[Line], name_year: int | None = None) -> Header:
         values = [t for t in texts[i + 4 :] if t][:4]
         ident = dict(zip((k.lower() for k in keys), values, strict=False))  # values may run short
         if "Cable title:" in texts:
-            j = texts.index("Cable title:")
-            title = next((t for t in texts[j + 1 :] if t), None)
-            if title:
-                h.subject = title
+            title = next((t for t in texts[texts.index("Cable title:") + 1 :] if t), None)
+    subject_hits = [i for i, line in enumerate(lines[: min(len(lines), 400)]) if P.SUBJECT.match(line.text)]
+    mark = _first_mark(lines, (subject_hits[0] if subject_hits else 0) + 1)
+    end = mark if mark < len(lines) else min(len(lines), (subject_hits[-1] + 40) if subject_hits else 120)
+    return _Window(lines, kv, ident, title, subject_hits, mark, end)
 
-    subject_hits = [i for i, line in enumerate(lines[: min(n, 400)]) if P.SUBJECT.match(line.text)]
-    first_subject = subject_hits[0] if subject_hits else None
-    mark = _first_mark(lines, (first_subject or 0) + 1)
-    search_end = mark if mark < n else min(n, (subject_hits[-1] + 40) if subject_hits else 120)
 
-    # classification line -> post and number
-    class_hit = _first(lines, P.CLASS_LINE, search_end)
-    if class_hit:
-        h.classification = normalise_classification(class_hit[1]["cls"])
-    elif ident.get("classification") or kv.get("classification"):
-        h.classification = normalise_classification(ident.get("classification") or kv["classification"])
+def _find_classification(w: _Window) -> tuple[str | None, re.Match | None]:
+    """The classification, and the banner match that gives the cable's post and number (the classification
+    line, else a classification written inside a line)."""
+    hit = _first(w.lines, P.CLASS_LINE, w.end)
+    if hit:
+        return normalise_classification(hit[1]["cls"]), hit[1]
+    inline = _first(w.lines, P.CLASS_INLINE, min(w.n, 40))
+    banner = inline[1] if inline else None
+    stated = w.given("classification")
+    if stated:
+        return normalise_classification(stated), banner
+    return (normalise_classification(banner["cls"]) if banner else None), banner
 
-    fm = _first(lines, P.FM_LINE, search_end)
+
+def _find_origin(w: _Window) -> tuple[str | None, re.Match | None]:
+    """The sending post: the FM line (also returned, for an id from the routing lines), else the metadata."""
+    fm = _first(w.lines, P.FM_LINE, w.end)
     if fm:
-        h.origin = fm[1]["origin"]
-    elif ident.get("origin") or kv.get("origin"):
-        h.origin = ident.get("origin") or kv.get("origin")
+        return fm[1]["origin"], fm[1]
+    return w.given("origin"), None
 
-    dtg = _first(lines, P.DTG, search_end) or _first(lines, P.DTG_INLINE, n)
-    if dtg:
-        h.date = _dtg_date(dtg[1])
-    if h.date is None:
-        for value in (ident.get("created"), kv.get("date")):
-            if value and (d := _parse_date_text(value)):
-                h.date = d
-                break
-    if h.date is None:
-        hit = _first(lines, _WEEKDAY_DATE, search_end)
-        if hit:
-            h.date = _parse_date_text(hit[1].group(0))
-    if h.date is None:
-        h.date = _metadata_date(lines[: min(n, 40)])
-    if h.date is not None:
-        h.date_precision = "minute"
 
-    year = h.date.year if h.date else None
-    explicit = ident.get("identifier") or kv.get("refid")
+def _find_date(w: _Window) -> datetime | None:
+    """The date-time group, else the metadata's date, else a written date with its weekday, else a date
+    in the release's metadata lines."""
+    dtg = _first(w.lines, P.DTG, w.end) or _first(w.lines, P.DTG_INLINE, w.n)
+    if dtg and (d := _dtg_date(dtg[1])):
+        return d
+    for value in (w.ident.get("created"), w.kv.get("date")):
+        if value and (d := _parse_date_text(value)):
+            return d
+    hit = _first(w.lines, _WEEKDAY_DATE, w.end)
+    if hit and (d := _parse_date_text(hit[1].group(0))):
+        return d
+    return _metadata_date(w.lines[: min(w.n, 40)])
+
+
+def _find_id(w: _Window, year: int | None, banner: re.Match | None, fm: re.Match | None,
+             name_year: int | None) -> tuple[str | None, list[str]]:
+    """The cable id and how it was made when the text does not state it whole: the banner's post and
+    number with the year (of the date, of a stated id, or of the file name), the release's identifier,
+    or the DE and FM routing lines."""
+    explicit = w.given("identifier", "refid")
     if not explicit:
-        hit = _first(lines, P.BARE_ID, min(n, 40))
+        hit = _first(w.lines, P.BARE_ID, min(w.n, 40))
         explicit = hit[1]["id"] if hit and P.CABLE_ID.match(hit[1]["id"]) else None
-    if class_hit is None:
-        class_hit = _first(lines, P.CLASS_INLINE, min(n, 40))
-        if class_hit and not h.classification:
-            h.classification = normalise_classification(class_hit[1]["cls"])
     explicit_id = P.CABLE_ID.match(explicit) if explicit else None
     y = year or (int(explicit_id["yy"]) if explicit_id else name_year)
-    if class_hit and y is not None:  # the banner gives post and number, but no year
-        m = class_hit[1]
-        h.id = make_id(y, m["post"], m["num"])
-        if explicit_id and explicit != h.id:
-            h.id = explicit  # the release's own identifier wins over a garbled banner
+    if banner and y is not None:  # the banner gives post and number, but no year
+        made = make_id(y, banner["post"], banner["num"])
+        if explicit_id and explicit != made:
+            return explicit, []  # the release's own identifier wins over a garbled banner
         if year is None and not explicit:
-            h.warnings.append(f"no date in the text; year 20{y:02d} from the file name" if y < 50
-                              else f"no date in the text; year 19{y:02d} from the file name")
-    elif explicit:
-        h.id = explicit
-    elif year and fm and (de := _first(lines, P.DE_LINE, search_end)):
-        post = re.sub(r"^(?:AM|US)[A-Z]*\s+|\s+(?:PRIORITY|IMMEDIATE|ROUTINE)$", "", fm[1]["origin"])
-        h.id = make_id(year, post, de[1]["num"])
-        h.warnings.append("no classification line; id from the routing lines (DE and FM)")
+            return made, [f"no date in the text; year {2000 + y if y < 50 else 1900 + y} from the file name"]
+        return made, []
+    if explicit:
+        return explicit, []
+    if year and fm and (de := _first(w.lines, P.DE_LINE, w.end)):
+        post = re.sub(r"^(?:AM|US)[A-Z]*\s+|\s+(?:PRIORITY|IMMEDIATE|ROUTINE)$", "", fm["origin"])
+        return make_id(year, post, de[1]["num"]), ["no classification line; id from the routing lines (DE and FM)"]
+    return None, []
+
+
+def read_header(lines: list[Line], name_year: int | None = None) -> Header:
+    """Find the header fields in ``lines`` and the index where the body begins."""
+    w = _window(lines)
+    h = Header()
+    h.classification, banner = _find_classification(w)
+    h.origin, fm = _find_origin(w)
+    h.date = _find_date(w)
+    h.date_precision = "minute" if h.date else None
+    h.id, h.warnings = _find_id(w, h.date.year if h.date else None, banner, fm, name_year)
     if h.date is None and h.id and (m := P.CABLE_ID.match(h.id)):
         yy = int(m["yy"])
         h.date = datetime(2000 + yy if yy < 50 else 1900 + yy, 1, 1)
         h.date_precision = "year"
-
     id_post = m["post"] if h.id and (m := P.CABLE_ID.match(h.id)) else None
-    h.subject = _end_subject(h.subject if h.subject is not None else _subject_text(lines, subject_hits), id_post)
-
-    h.tags = _tags(lines, search_end)
-
-    ref_year = h.date.year % 100 if h.date else name_year
-    h.references, h.other_references = _references(lines, search_end, h.id, ref_year)
-
-    h.body_start = _body_start(lines, search_end, mark)
+    subject = w.title if w.title is not None else _subject_text(lines, w.subject_hits)
+    h.subject = _end_subject(subject, id_post)
+    h.tags = _tags(lines, w.end)
+    h.references, h.other_references = _references(lines, w.end, h.id, h.date.year % 100 if h.date else name_year)
+    h.body_start = _body_start(lines, w.end, w.mark)
     h.body_col = _run_on_split(lines, h.body_start)
     if h.body_col:
         h.body_start -= 1

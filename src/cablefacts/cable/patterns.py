@@ -12,7 +12,7 @@ CLASSIFICATION = "(?:" + "|".join(CLASSIFICATIONS) + ")"
 
 # "UNCLAS SECTION 01 OF 02 ASTANA 001061", "C O N F I D E N T I A L CAIRO 001222", "UNCLAS STATE 060633"
 CLASS_LINE = re.compile(
-    rf"^\s*(?P<cls>{CLASSIFICATION})\s+(?:S?ECTION\s+\d+\s+[OG]F\s+\d+\s+)?"
+    rf"^\s*(?P<cls>{CLASSIFICATION})\s+(?:S?ECTION\s+\d+\s+(?:[OG]F|of)\s+\d+\s+)?"
     r"(?P<post>[A-Z][A-Z .'-]*?[A-Z])\s+(?P<num>\d{2,7})\s*$"
 )
 # date-time group "P 190530Z APR 06", "O 071206Z MAR 07"

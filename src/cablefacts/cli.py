@@ -369,6 +369,7 @@ def extract_cmd(
                                "exist."),
 ) -> None:
     """Extract facts from cables into the SQLite store (resumable), and optionally JSON Lines."""
+    from .batch.jsonl import write_facts
     from .batch.store import Store
 
     if output is not None:
@@ -416,7 +417,7 @@ def extract_cmd(
     stored = sum(1 for _ in store.facts(contents=summary.contents))
     warned = store.warned(summary.contents)
     if output:
-        written = _write_jsonl(store, summary.contents, output, min_confidence)
+        written = write_facts(store.facts(contents=summary.contents), output, min_confidence)
     store.close()
     n_files = summary.done + summary.skipped + summary.failed
     console.print(f"{n_files} files: {summary.done} done, {summary.skipped} skipped (already done), "
@@ -425,19 +426,6 @@ def extract_cmd(
                   + (f"; {written} in {output}" if output else ""), highlight=False, markup=False)
     if strict and summary.failed:
         raise typer.Exit(1)
-
-
-def _write_jsonl(store: Store, contents: set[str], output: Path, min_confidence: float) -> int:
-    """Write the facts of these contents of at least ``min_confidence`` to ``output``, whole or not at all."""
-    n = 0
-    tmp = output.with_suffix(output.suffix + ".part")
-    with open(tmp, "w", encoding="utf-8") as f:
-        for fact in store.facts(contents=contents):
-            if fact["confidence"] >= min_confidence:
-                f.write(json.dumps(fact, ensure_ascii=False) + "\n")
-                n += 1
-    tmp.replace(output)
-    return n
 
 
 def _run_with_progress(files: list[str], store: Store, **options: Any) -> RunSummary:
@@ -473,41 +461,18 @@ def _run_with_progress(files: list[str], store: Store, **options: Any) -> RunSum
 
 
 def _extract_narratives(paths: list[Path], output: Path, model: str | None, min_confidence: float) -> None:
-    """Facts of every narrative of JSON Lines files into ``output``; a bad line is reported and skipped."""
-    from .api import extract, load
-    from .narratives import NarrativeError, narrative_cable
+    """Facts of every narrative of JSON Lines files into ``output``; a bad file or line is reported and skipped."""
+    from .api import load
+    from .batch.jsonl import write_facts
+    from .batch.narratives import NarrativeRun
 
     try:
         nlp = load(model)
     except OSError as e:
         fail(f"{model}: cannot load the model ({e})")
-    n_docs = n_facts = n_bad = 0
-    tmp = output.with_suffix(output.suffix + ".part")
-    with open(tmp, "w", encoding="utf-8") as out:
-        for path in paths:
-            try:
-                lines = path.read_text(encoding="utf-8").splitlines()
-            except (OSError, UnicodeDecodeError) as e:
-                err.print(f"skipped: {path}: cannot read ({e})", highlight=False, markup=False)
-                n_bad += 1
-                continue
-            for k, line in enumerate(lines, 1):
-                if not line.strip():
-                    continue
-                try:
-                    cable = narrative_cable(json.loads(line))
-                except (json.JSONDecodeError, NarrativeError, AttributeError) as e:
-                    err.print(f"skipped: {path}:{k}: not a narrative record ({e})", highlight=False, markup=False)
-                    n_bad += 1
-                    continue
-                facts = [f.to_dict() for f in extract(cable, nlp)]
-                for fact in facts:
-                    if fact["confidence"] >= min_confidence:
-                        out.write(json.dumps(fact, ensure_ascii=False) + "\n")
-                        n_facts += 1
-                n_docs += 1
-    tmp.replace(output)
-    console.print(f"{n_docs} narratives, {n_bad} skipped; {n_facts} facts -> {output}")
+    run = NarrativeRun(paths, nlp, skipped=lambda m: err.print(f"skipped: {m}", highlight=False, markup=False))
+    n_facts = write_facts(run.facts(), output, min_confidence)
+    console.print(f"{run.documents} narratives, {run.bad} skipped; {n_facts} facts -> {output}")
 
 
 @app.command("evaluate-facts")

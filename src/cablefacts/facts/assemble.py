@@ -269,114 +269,174 @@ def _share_within_article_lists(doc: Doc, rels: dict[tuple[int, str], list[int]]
                     rels[(i, kind)] = shared
 
 
+@dataclass
+class _Paragraph:
+    """What a fact builder reads of one paragraph doc: its entities, their links both ways, the cable it is
+    in and where its text starts in the cable's body."""
+
+    doc: Doc
+    cable: Cable
+    offset: int
+    country: str | None
+    ents: list[Span]
+    rels: dict[tuple[int, str], list[int]]
+    heads: dict[tuple[int, str], list[int]]
+
+    def sentence(self, e: Span) -> str:
+        """The text of the sentence an entity is in (its provenance)."""
+        return provenance(self.cable, self.offset + e.start_char, self.offset + e.end_char)["text"]
+
+    def fact(self, kind: str, span: Span, fields: dict, confidence: float, end_span: Span | None = None) -> Fact:
+        """A fact from ``span`` (to ``end_span``), with its provenance and its calibrated confidence."""
+        start, end = self.offset + span.start_char, self.offset + (end_span or span).end_char
+        if end <= start:
+            start, end = self.offset + (end_span or span).start_char, self.offset + span.end_char
+        prov = provenance(self.cable, start, end)
+        calibrated = C.confidence({"type": kind, "cable": self.cable.id, **fields}, C.shipped_table(), confidence)
+        return Fact(kind, prov["cable"], prov["paragraph"], start, end, prov["text"], calibrated, fields)
+
+
+def _provision(p: _Paragraph, i: int, e: Span) -> list[Fact]:
+    """An ARTICLE: the law it is in and the penalty stated for it, its aggravated forms included."""
+    ref = N.parse_article(e.text)
+    if ref is None:
+        return []
+    ents, sentence = p.ents, p.sentence(e)
+    laws = [ents[c].text for c in p.rels.get((i, "IN_LAW"), [])] or [  # else a code the sentence names,
+        g.text for g in ents if g.label_ == "LAW" and g.text in sentence   # else the last code before it
+        and N.normalise_law(g.text) in N.CODES] or [g.text for g in ents[:i] if g.label_ == "LAW"
+                                                    and N.normalise_law(g.text) in N.CODES][-1:]
+    if not laws and not re.search(r"\b(?:law|act|decree|convention|protocol|agreement|constitution)\b",
+                                  sentence, re.I):
+        laws = ["criminal code"]  # an article cited alone is one of the country's criminal code
+    linked = p.rels.get((i, "PUNISHABLE_BY"), [])
+    pens = [N.parse_penalty(ents[c].text) for c in linked + _aggravated_forms(p.doc, ents, i, linked[:1])]
+    pen = _whole_range(pens)
+    return [p.fact("provision", e, {"law": N.normalise_law(laws[0]) if laws else None, "article": ref.article,
+                                    "part": ref.part, "clause": ref.clause, "min_years": pen.min_years,
+                                    "max_years": pen.max_years, "fine": pen.fine, "confiscation": pen.confiscation,
+                                    "life": pen.life}, 0.8 if pens else 0.6)]
+
+
+def _sentence(p: _Paragraph, i: int, e: Span, count: int) -> list[Fact]:
+    """A count of offenders SENTENCED_TO a penalty: who got what term."""
+    penalties = p.rels.get((i, "SENTENCED_TO"), [])
+    if not penalties:
+        return []
+    pen = N.parse_penalty(p.ents[penalties[0]].text)
+    exploitation = _exploitation(e.text + " " + p.sentence(e))
+    return [p.fact("sentence", e, {"offenders": count, "min_years": pen.min_years, "max_years": pen.max_years,
+                                   "suspended": pen.suspended, "exploitation": exploitation,
+                                   "year": _year(p.doc, p.rels, i)}, 0.7, p.ents[penalties[0]])]
+
+
+def _cases(p: _Paragraph, i: int, e: Span, count: int) -> list[Fact]:
+    """A count of cases or of offenders, at the stage its words name."""
+    doc = p.doc
+    stage = _stage(e.text, doc.text[: e.start_char], doc.text[e.end_char :])
+    return [p.fact("cases", e, {"count": count, "stage": stage,
+                                "exploitation": _exploitation(e.text), "year": _year(doc, p.rels, i)}, 0.7)]
+
+
+def _victims(p: _Paragraph, i: int, e: Span, count: int) -> list[Fact]:
+    """A count of victims: their gender, age, origin and destination."""
+    t = e.text.lower()
+    gender = "female" if re.search(r"women|woman|girls?|females?", t) else \
+        "male" if re.search(r"\b(?:men|man|boys?|males?)\b", t) else None
+    minors = True if re.search(r"girls?|boys?|child|minor", t) else None
+    origin = [N.place_code(p.ents[c].text) for c in p.rels.get((i, "ORIGIN"), [])]
+    norp = [N.place_code(m) for m in re.findall(r"[A-Z][a-z]+", e.text) if m.lower() in DEMONYMS]
+    dest = [N.place_code(p.ents[c].text) for c in p.rels.get((i, "DESTINATION"), [])]
+    return [p.fact("victims", e, {"count": count, "gender": gender, "minors": minors,
+                                  "origin": (origin or norp or [None])[0], "destination": (dest or [None])[0],
+                                  "exploitation": _exploitation(p.sentence(e)), "year": _year(p.doc, p.rels, i)}, 0.7)]
+
+
+# what a count builds, by what it counts (``_count_kind``): offenders give a sentence fact and a cases fact
+_BY_KIND = {"cases": (_sentence, _cases), "victims": (_victims,)}
+
+
+def _count(p: _Paragraph, i: int, e: Span) -> list[Fact]:
+    """A CASE_COUNT or VICTIM_COUNT: the facts of what it counts."""
+    kind = _count_kind(p.doc, e)
+    if kind is None or (kind == "victims" and e.label_ != "VICTIM_COUNT"):
+        return []
+    count = N.first_number(e.text)
+    if count is None:
+        return []
+    return [f for build in _BY_KIND[kind] for f in build(p, i, e, count)]
+
+
+def _money(p: _Paragraph, i: int, e: Span) -> list[Fact]:
+    """A MONEY amount spent, granted, paid or seized, with its stated USD equivalent and its purpose."""
+    if p.heads.get((i, "EQUALS")):
+        return []  # the equivalent of an amount already emitted
+    sentence = p.sentence(e)
+    money = N.parse_money(e.text, PESOS.get(p.country or "", "MXN"))
+    if money is None or money.currency is None or WORLDWIDE.search(sentence) or _not_spent(p.doc, e) or \
+            (_OTHER_CRIMES.search(sentence) and not _TIP_NAMED.search(sentence)):
+        return []
+    eq = [N.parse_money(p.ents[c].text) for c in p.rels.get((i, "EQUALS"), [])]
+    usd = next((m.amount for m in eq if m and m.currency == "USD"), None)
+    purpose = re.search(r"\bfor\s+((?:\w+\s){0,4}\w+)", sentence[sentence.find(e.text) + len(e.text):]) \
+        if e.text in sentence else None
+    return [p.fact("money", e, {"amount": money.amount, "currency": money.currency, "usd": usd,
+                                "year": _year(p.doc, p.rels, i), "purpose": purpose.group(1) if purpose else None},
+                   0.7)]
+
+
+def _tier(p: _Paragraph, i: int, e: Span) -> list[Fact]:
+    """A TIER the country it is RANKED for (or the document's country) is given, with the one it had."""
+    doc, sentence = p.doc, p.sentence(e)
+    tier = N.parse_tier(e.text)
+    clause_before, clause_after = _clause_around(doc.text, e.start_char, e.end_char)
+    rating_line = re.search(r"\btier\s+rating:\s*$", doc.text[: e.start_char], re.I)
+    if tier is None or (not rating_line and (_NOT_THE_TIER_BEFORE.search(clause_before)
+                                             or _NOT_THE_TIER_AFTER.match(clause_after))):
+        return []
+    countries = [N.place_code(p.ents[h].text) for h in p.heads.get((i, "RANKED"), [])]
+    country = (p.country if rating_line else None) or next((c for c in countries if c), None) or (
+        p.country if p.country and p.country in N.countries_named(sentence) else None)
+    if country is None:
+        return []
+    prev = re.search(r"from\s+(Tier\s*\w+(?:\s+Watch\s*list)?|the\s+Watch\s*list)\s+to\s*$",
+                     sentence[: sentence.find(e.text)] if e.text in sentence else "", re.I)
+    year = re.search(r"\b(20[01]\d)\s+(?:TIP\s+)?Report\b", sentence)
+    return [p.fact("tier", e, {"country": country, "tier": tier, "year": int(year.group(1)) if year else
+                               (p.cable.date.year if p.cable.date else None),
+                               "previous": N.parse_tier(prev.group(1)) if prev else None}, 0.7)]
+
+
+def _route(p: _Paragraph, h: int, c: int, score: float) -> list[Fact]:
+    """A ROUTE leg between two places, with the mode of travel its words name."""
+    a, b = p.ents[h], p.ents[c]
+    text = p.doc.text[a.end_char : b.start_char].lower()
+    mode = "land" if "land" in text else "air" if "air" in text else "sea" if "sea" in text else None
+    start_code, end_code = _place(a.text, p.country), _place(b.text, p.country)
+    if start_code and start_code == end_code and N.names_country(a.text) and N.names_country(b.text) and \
+            not _INTERNAL.search(p.doc.text):
+        return []  # ``a Moldovan woman who came to Turkey and married a Turkish man``: no leg Turkey -> Turkey
+    return [p.fact("route", a, {"origin": start_code, "destination": end_code,
+                                "origin_place": a.text, "destination_place": b.text, "mode": mode},
+                   0.6 * score + 0.1, b)]
+
+
+# the builder of each entity label's facts; routes are built from the ROUTE links between places
+BUILDERS = {"ARTICLE": _provision, "CASE_COUNT": _count, "VICTIM_COUNT": _count, "MONEY": _money, "TIER": _tier}
+
+
 def facts_from_doc(doc: Doc, cable: Cable, offset: int, default_country: str | None = None) -> list[Fact]:
-    """Facts of one paragraph doc whose text starts at ``offset`` in ``cable.body``."""
-    ents = list(doc.ents)
+    """Facts of one paragraph doc whose text starts at ``offset`` in ``cable.body``: each entity's facts in
+    their order (``BUILDERS``), then the route legs."""
     rels: dict[tuple[int, str], list[int]] = {}
     heads: dict[tuple[int, str], list[int]] = {}
     for h, c, t, _ in doc._.relations:
         rels.setdefault((h, t), []).append(c)
         heads.setdefault((c, t), []).append(h)
     _share_within_article_lists(doc, rels)
-    out: list[Fact] = []
-
-    def emit(kind: str, span: Span, fields: dict, confidence: float, end_span: Span | None = None) -> None:
-        start, end = offset + span.start_char, offset + (end_span or span).end_char
-        if end <= start:
-            start, end = offset + (end_span or span).start_char, offset + span.end_char
-        prov = provenance(cable, start, end)
-        calibrated = C.confidence({"type": kind, "cable": cable.id, **fields}, C.shipped_table(), confidence)
-        out.append(Fact(kind, prov["cable"], prov["paragraph"], start, end, prov["text"], calibrated, fields))
-
-    for i, e in enumerate(ents):
-        sentence = provenance(cable, offset + e.start_char, offset + e.end_char)["text"]
-        if e.label_ == "ARTICLE":
-            ref = N.parse_article(e.text)
-            if ref is None:
-                continue
-            laws = [ents[c].text for c in rels.get((i, "IN_LAW"), [])] or [  # else a code the sentence names,
-                g.text for g in ents if g.label_ == "LAW" and g.text in sentence   # else the last code before it
-                and N.normalise_law(g.text) in N.CODES] or [g.text for g in ents[:i] if g.label_ == "LAW"
-                                                            and N.normalise_law(g.text) in N.CODES][-1:]
-            if not laws and not re.search(r"\b(?:law|act|decree|convention|protocol|agreement|constitution)\b",
-                                          sentence, re.I):
-                laws = ["criminal code"]  # an article cited alone is one of the country's criminal code
-            linked = rels.get((i, "PUNISHABLE_BY"), [])
-            pens = [N.parse_penalty(ents[c].text) for c in linked + _aggravated_forms(doc, ents, i, linked[:1])]
-            pen = _whole_range(pens)
-            emit("provision", e, {"law": N.normalise_law(laws[0]) if laws else None, "article": ref.article,
-                                  "part": ref.part, "clause": ref.clause, "min_years": pen.min_years,
-                                  "max_years": pen.max_years, "fine": pen.fine, "confiscation": pen.confiscation,
-                                  "life": pen.life}, 0.8 if pens else 0.6)
-        elif e.label_ in ("CASE_COUNT", "VICTIM_COUNT") and _count_kind(doc, e) == "cases":
-            count = N.first_number(e.text)
-            if count is None:
-                continue
-            penalties = rels.get((i, "SENTENCED_TO"), [])
-            if penalties:
-                pen = N.parse_penalty(ents[penalties[0]].text)
-                emit("sentence", e, {"offenders": count, "min_years": pen.min_years, "max_years": pen.max_years,
-                                     "suspended": pen.suspended, "exploitation": _exploitation(e.text + " " + sentence),
-                                     "year": _year(doc, rels, i)}, 0.7, ents[penalties[0]])
-            emit("cases", e, {"count": count, "stage": _stage(e.text, doc.text[: e.start_char], doc.text[e.end_char :]),
-                              "exploitation": _exploitation(e.text), "year": _year(doc, rels, i)}, 0.7)
-        elif e.label_ == "VICTIM_COUNT" and _count_kind(doc, e) == "victims":
-            count = N.first_number(e.text)
-            if count is None:
-                continue
-            t = e.text.lower()
-            gender = "female" if re.search(r"women|woman|girls?|females?", t) else \
-                "male" if re.search(r"\b(?:men|man|boys?|males?)\b", t) else None
-            minors = True if re.search(r"girls?|boys?|child|minor", t) else None
-            origin = [N.place_code(ents[c].text) for c in rels.get((i, "ORIGIN"), [])]
-            norp = [N.place_code(m) for m in re.findall(r"[A-Z][a-z]+", e.text) if m.lower() in DEMONYMS]
-            dest = [N.place_code(ents[c].text) for c in rels.get((i, "DESTINATION"), [])]
-            emit("victims", e, {"count": count, "gender": gender, "minors": minors,
-                                "origin": (origin or norp or [None])[0], "destination": (dest or [None])[0],
-                                "exploitation": _exploitation(sentence), "year": _year(doc, rels, i)}, 0.7)
-        elif e.label_ == "MONEY":
-            if heads.get((i, "EQUALS")):
-                continue  # the equivalent of an amount already emitted
-            money = N.parse_money(e.text, PESOS.get(default_country or "", "MXN"))
-            if money is None or money.currency is None or WORLDWIDE.search(sentence) or _not_spent(doc, e) or \
-                    (_OTHER_CRIMES.search(sentence) and not _TIP_NAMED.search(sentence)):
-                continue
-            eq = [N.parse_money(ents[c].text) for c in rels.get((i, "EQUALS"), [])]
-            usd = next((m.amount for m in eq if m and m.currency == "USD"), None)
-            purpose = re.search(r"\bfor\s+((?:\w+\s){0,4}\w+)", sentence[sentence.find(e.text) + len(e.text):]) \
-                if e.text in sentence else None
-            emit("money", e, {"amount": money.amount, "currency": money.currency, "usd": usd,
-                              "year": _year(doc, rels, i), "purpose": purpose.group(1) if purpose else None}, 0.7)
-        elif e.label_ == "TIER":
-            tier = N.parse_tier(e.text)
-            clause_before, clause_after = _clause_around(doc.text, e.start_char, e.end_char)
-            rating_line = re.search(r"\btier\s+rating:\s*$", doc.text[: e.start_char], re.I)
-            if tier is None or (not rating_line and (_NOT_THE_TIER_BEFORE.search(clause_before)
-                                                     or _NOT_THE_TIER_AFTER.match(clause_after))):
-                continue
-            countries = [N.place_code(ents[h].text) for h in heads.get((i, "RANKED"), [])]
-            country = (default_country if rating_line else None) or next((c for c in countries if c), None) or (
-                default_country if default_country and default_country in N.countries_named(sentence) else None)
-            if country is None:
-                continue
-            prev = re.search(r"from\s+(Tier\s*\w+(?:\s+Watch\s*list)?|the\s+Watch\s*list)\s+to\s*$",
-                             sentence[: sentence.find(e.text)] if e.text in sentence else "", re.I)
-            year = re.search(r"\b(20[01]\d)\s+(?:TIP\s+)?Report\b", sentence)
-            emit("tier", e, {"country": country, "tier": tier, "year": int(year.group(1)) if year else
-                             (cable.date.year if cable.date else None),
-                             "previous": N.parse_tier(prev.group(1)) if prev else None}, 0.7)
-    for h, c, t, score in doc._.relations:
-        if t != "ROUTE":
-            continue
-        a, b = ents[h], ents[c]
-        text = doc.text[a.end_char : b.start_char].lower()
-        mode = "land" if "land" in text else "air" if "air" in text else "sea" if "sea" in text else None
-        start_code, end_code = _place(a.text, default_country), _place(b.text, default_country)
-        if start_code and start_code == end_code and N.names_country(a.text) and N.names_country(b.text) and \
-                not _INTERNAL.search(doc.text):
-            continue  # ``a Moldovan woman who came to Turkey and married a Turkish man``: no leg Turkey -> Turkey
-        emit("route", a, {"origin": start_code, "destination": end_code,
-                          "origin_place": a.text, "destination_place": b.text, "mode": mode}, 0.6 * score + 0.1, b)
+    p = _Paragraph(doc, cable, offset, default_country, list(doc.ents), rels, heads)
+    out = [f for i, e in enumerate(p.ents) if e.label_ in BUILDERS for f in BUILDERS[e.label_](p, i, e)]
+    out += [f for h, c, t, score in doc._.relations if t == "ROUTE" for f in _route(p, h, c, score)]
     return out
 
 

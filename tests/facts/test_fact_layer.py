@@ -224,7 +224,16 @@ SENTENCES = [
     # people sentenced are offenders, whatever their head noun; a term written ``two-year``
     ("All three men received two-year prison sentences for trafficking.", ("sentence", 3, 2, 2)),
     ("All three men received two-year prison sentences for trafficking.", ("cases", 3, "conviction")),
+    # a range from fines to a term has only a maximum
+    ("Between April and December 2008, the government opened 104 trafficking-related investigations, and obtained "
+     "10 convictions with sentences ranging from fines to 30 months' imprisonment.", ("sentence", 10, None, 2.5)),
 ]
+
+
+def test_the_penalty_after_a_colon_is_one_offenders(nlp):
+    text = ("Three offenders were convicted: A Korean boat captain was sentenced to six years' imprisonment for the "
+            "forced labor of four Vietnamese.")
+    assert ("sentence", 3, 6, 6) not in facts(nlp, text)
 
 
 @pytest.mark.parametrize("text,expected", SENTENCES)
@@ -248,6 +257,40 @@ PROVISIONS = [
      ("provision", "criminal_code", "377", None, None, 5, 10)),
     ("Article 374 states the penalty of imprisonment from ten-to-fifteen years for those who lead international "
      "organizations devoted to trafficking in women.", ("provision", "criminal_code", "374", None, None, 10, 15)),
+    # a term written bare after words of punishment, its aggravated form after ``or ... when``
+    ("D. Penalties for rape and sexual assault are higher than penalties for trafficking.  Article 161 imposes a "
+     "penalty of up to eight years for the sexual abuse of minors or the legally incapacitated, or up to ten years "
+     "when the victim is under age twelve, incapable of resisting, or the perpetrator is a relative or guardian.",
+     ("provision", "criminal_code", "161", None, None, None, 10)),
+    ("In addition and specific to labor, Article 237 of the criminal code imposes a penalty of up to four years for "
+     "labor exploitation of minors or the legally incapacitated.",
+     ("provision", "criminal_code", "237", None, None, None, 4)),
+    ("Article 377 imposes a five-to-ten year prison term on individuals who promote or facilitate the trafficking of "
+     "children for adoption with the purpose of selling the child's organs.",
+     ("provision", "criminal_code", "377", None, None, 5, 10)),
+    ("By comparison, the prison term for violations of Articles 270 and 271 (see above) regarding prostitution and "
+     "brothels are three - seven years.", ("provision", "criminal_code", "271", None, None, 3, 7)),
+    # an article cited in brackets after its penalty
+    ("If the abuse is committed against an adult, the penalty is from two to four years, and from three to six years "
+     "if the perpetrator takes advantage of the victim, is a relative, or abuses the trust of the victim "
+     "(Article 162).", ("provision", "criminal_code", "162", None, None, 2, 6)),
+    ("The maximum penalty for trafficking for the purpose of commercial sexual exploitation established in Article "
+     "172 is imprisonment for up to ten years; the penalty for rape is imprisonment for up to sixteen years (Article "
+     "156 of the criminal code), or eighteen years maximum for aggravated rape (Articles 157 and 158).",
+     ("provision", "criminal_code", "156", None, None, None, 16)),
+    ("The maximum penalty for trafficking for the purpose of commercial sexual exploitation established in Article "
+     "172 is imprisonment for up to ten years; the penalty for rape is imprisonment for up to sixteen years (Article "
+     "156 of the criminal code), or eighteen years maximum for aggravated rape (Articles 157 and 158).",
+     ("provision", "criminal_code", "158", None, None, None, 18)),
+    # ages and extra restrictions are no terms of imprisonment
+    ("If the prostitute is a minor, the client is in violation of Article 160 which states: whoever pays a minor for "
+     "the performance of sexual acts shall be punished with a penalty of four-to-ten years imprisonment if the victim "
+     "has not attained the age of twelve years, or with a penalty of two-to-six years imprisonment if the victim has "
+     "attained the age of fifteen years, but has not attained the age of eighteen years.",
+     ("provision", "criminal_code", "160", None, None, 2, 10)),
+    ("- a) Article 113 (forced removal of human organs and tissues), punishable by five - ten years of imprisonment "
+     "with possible employment/activity restrictions for up to an additional three years; trafficking is covered.",
+     ("provision", "criminal_code", "113", None, None, 5, 10)),
 ]
 
 LAWS = [

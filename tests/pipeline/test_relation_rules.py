@@ -26,6 +26,10 @@ RULES = [
      {("Article 128", "Criminal Code", "IN_LAW")}),
     (R.article_punishable_by, "Article 2 of the Law for Combating Prostitution punishes trafficking with 3 to 7 "
      "years in prison.", {("Article 2", "3 to 7 years in prison", "PUNISHABLE_BY")}),
+    (R.article_cited_after_penalty, "If the abuse is committed against an adult, the penalty is from two to four "
+     "years, and from three to six years if the perpetrator abuses the trust of the victim (Article 162).",
+     {("Article 162", "from two to four years", "PUNISHABLE_BY"),
+      ("Article 162", "from three to six years", "PUNISHABLE_BY")}),
     (R.count_sentenced_to, "Three traffickers were sentenced to 10 years in prison.",
      {("Three traffickers", "10 years in prison", "SENTENCED_TO")}),
     (R.money_equals, "The government allocated 12,920,000 tenge (about $104,000) for a trafficking shelter.",

@@ -219,6 +219,8 @@ def _year(doc: Doc, rels: dict, i: int) -> int | None:
 
 
 _AGGRAVATED = re.compile(r"\bif\b|\bwhen\b|\bwhere\b|aggravat|\bwith\b|\bin\s+cases?\b", re.I)
+# the condition after the penalty (``up to eight years ..., or up to ten years when the victim is under age twelve``)
+_AGGRAVATED_AFTER = re.compile(r"^\s*(?:if|when|where|in\s+cases?)\b", re.I)
 
 
 def _aggravated_forms(doc: Doc, ents: list[Span], article: int, linked: list[int]) -> list[int]:
@@ -231,7 +233,8 @@ def _aggravated_forms(doc: Doc, ents: list[Span], article: int, linked: list[int
         gap = doc[last.end : ents[j].start].text
         if ents[j].label_ == "ARTICLE" or re.search(r"[;.]\s", gap):
             break
-        if ents[j].label_ == "PENALTY" and _AGGRAVATED.search(gap):
+        if ents[j].label_ == "PENALTY" and (_AGGRAVATED.search(gap) or _AGGRAVATED_AFTER.match(
+                doc.text[ents[j].end_char :])):
             out.append(j)
             last = ents[j]
     return out
@@ -310,7 +313,12 @@ def _provision(p: _Paragraph, i: int, e: Span) -> list[Fact]:
                                   sentence, re.I):
         laws = ["criminal code"]  # an article cited alone is one of the country's criminal code
     linked = p.rels.get((i, "PUNISHABLE_BY"), [])
-    pens = [N.parse_penalty(ents[c].text) for c in linked + _aggravated_forms(p.doc, ents, i, linked[:1])]
+    pens = [N.parse_penalty(ents[c].text) for c in linked]
+    for c in _aggravated_forms(p.doc, ents, i, linked[:1]):
+        pen = N.parse_penalty(ents[c].text)
+        if pens and pens[0].min_years is None and pen.min_years == pen.max_years:
+            pen.min_years = None  # ``up to eight years, or 10 years when the victim is under 13``: up to 10
+        pens.append(pen)
     pen = _whole_range(pens)
     return [p.fact("provision", e, {"law": N.normalise_law(laws[0]) if laws else None, "article": ref.article,
                                     "part": ref.part, "clause": ref.clause, "min_years": pen.min_years,

@@ -83,17 +83,45 @@ def article_in_law(p: Paragraph, rels: set[Link]) -> Iterator[Link]:
 
 
 def article_punishable_by(p: Paragraph, rels: set[Link]) -> Iterator[Link]:
-    """An article is punishable by the first penalty after it (``Article 128 ... provides for 5 to 15 years``)."""
+    """An article is punishable by the first penalty after it (``Article 128 ... provides for 5 to 15 years``),
+    unless it is cited in brackets after its own (``article_cited_after_penalty``)."""
     for i, a, j, b in p.pairs("ARTICLE", "PENALTY"):
-        if not p.any_between("PENALTY", a, b):
+        if not p.any_between("PENALTY", a, b) and not _penalties_before_bracket(p, i):
             yield i, j, "PUNISHABLE_BY"
+
+
+def _penalties_before_bracket(p: Paragraph, i: int) -> list[int]:
+    """The penalties an article cited in brackets refers back to (``up to 16 years (Article 156 of the criminal
+    code)``): those of its sentence after the article before it."""
+    a = p.ents[i]
+    if not re.search(r"\(\s*$", p.doc.text[max(0, a.start_char - 5) : a.start_char]):
+        return []
+    out = []
+    for j in range(i - 1, -1, -1):
+        e = p.ents[j]
+        if p.sent[e.start] != p.sent[a.start] or e.label_ == "ARTICLE":
+            break
+        if e.label_ == "PENALTY":
+            out.append(j)
+    return out[::-1]
+
+
+def article_cited_after_penalty(p: Paragraph, rels: set[Link]) -> Iterator[Link]:
+    """An article cited in brackets is punishable by the penalties of its clause before it that no article
+    is linked to (``the penalty is from two to four years, and from three to six years if ... (Article 162)``)."""
+    linked = {c for _, c, t in rels if t == "PUNISHABLE_BY"}
+    for i, a in enumerate(p.ents):
+        if a.label_ == "ARTICLE":
+            yield from ((i, j, "PUNISHABLE_BY") for j in _penalties_before_bracket(p, i) if j not in linked)
 
 
 def count_sentenced_to(p: Paragraph, rels: set[Link]) -> Iterator[Link]:
     """Offenders are sentenced to the penalty after them (``three traffickers were sentenced to 10 years``),
-    unless another count comes between."""
+    unless another count or a colon comes between (``Three offenders were convicted: A Korean boat captain was
+    sentenced to six years``: the penalty of one of them)."""
     for i, a, j, b in p.pairs("CASE_COUNT", "PENALTY"):
-        if re.search(r"sentenc|given|received|jail|prison", p.gap(a, b) + b.text, re.I) and \
+        gap = p.gap(a, b)
+        if re.search(r"sentenc|given|received|jail|prison", gap + b.text, re.I) and ":" not in gap and \
                 not p.any_between("CASE_COUNT", a, b):
             yield i, j, "SENTENCED_TO"
 
@@ -168,8 +196,8 @@ def penalties_elsewhere(p: Paragraph, rels: set[Link]) -> Iterator[Link]:
 
 # the rules, applied in order; each sees the links of the rules before it
 RULES: list[Callable[[Paragraph, set[Link]], Iterable[Link]]] = [
-    article_in_law, article_punishable_by, count_sentenced_to, money_equals, country_ranked, figure_in_year,
-    victims_origin, victims_destination, route_legs, penalties_elsewhere]
+    article_in_law, article_punishable_by, article_cited_after_penalty, count_sentenced_to, money_equals,
+    country_ranked, figure_in_year, victims_origin, victims_destination, route_legs, penalties_elsewhere]
 
 
 @Language.factory("cablefacts_relation_rules",

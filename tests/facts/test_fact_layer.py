@@ -282,6 +282,14 @@ PROVISIONS = [
      "172 is imprisonment for up to ten years; the penalty for rape is imprisonment for up to sixteen years (Article "
      "156 of the criminal code), or eighteen years maximum for aggravated rape (Articles 157 and 158).",
      ("provision", "criminal_code", "158", None, None, None, 18)),
+    # a penalty stated before the article it is defined under
+    ("The penalties for rape and forcible sexual assault, five years and a day to 20 years as defined under Penal "
+     "Code Law 19.927, Article 361, are comparable to those for sex trafficking.",
+     ("provision", "criminal_code", "361", None, None, 5, 20)),
+    # an article number is no count (``Article 120, a conviction``)
+    ("A rape conviction carries a sentence of three to 15 years in prison, depending on the age of the victim. Under "
+     "Criminal Code Article 120, a conviction for rape is punishable by three - five years in prison.",
+     ("provision", "criminal_code", "120", None, None, 3, 5)),
     # ages and extra restrictions are no terms of imprisonment
     ("If the prostitute is a minor, the client is in violation of Article 160 which states: whoever pays a minor for "
      "the performance of sexual acts shall be punished with a penalty of four-to-ten years imprisonment if the victim "
@@ -318,6 +326,18 @@ def test_provisions_name_their_law(nlp, text, expected):
 @pytest.mark.parametrize("text,expected", PROVISIONS)
 def test_provisions_take_their_stated_penalty(nlp, text, expected):
     assert expected in facts(nlp, text)
+
+
+def test_the_answer_to_the_next_question_is_no_penalty_of_the_articles_before(nlp):
+    text = ("Passed into law March 10, 2003, Article 227a of Iceland's General Penal Code outlaws trafficking in "
+            "persons.  The government has not yet brought any prosecutions under it, choosing instead to use General "
+            "Penal Code Articles 57 and 155, which outlaw alien smuggling and document forgery, respectively.\n\n"
+            "-- B. What are the penalties for traffickers of people for sexual exploitation?  For traffickers of "
+            "people for labor exploitation?\n\nTrafficking of persons for sexual exploitation, for forced labor, or "
+            "for removal of organs is punishable by up to eight years in prison.")
+    got = facts(nlp, text, "Iceland")
+    assert {("provision", "criminal_code", a, None, None, None, None) for a in ("57", "155")} <= got
+    assert not {f for f in got if f[0] == "provision" and f[2] in ("57", "155") and f[6] == 8}
 
 
 def test_fines_and_wages_are_no_money(nlp):
@@ -386,3 +406,9 @@ TIERS = [
 @pytest.mark.parametrize("text,country,expected", TIERS)
 def test_tier_the_country_is_given(nlp, text, country, expected):
     assert {f for f in facts(nlp, text, country) if f[0] == "tier"} == expected
+
+
+def test_an_article_number_is_no_count(nlp):
+    text = ("A rape conviction carries a sentence of three to 15 years in prison, depending on the age of the victim. "
+            "Under Criminal Code Article 120, a conviction for rape is punishable by three - five years in prison.")
+    assert not {f for f in facts(nlp, text) if f[0] in ("cases", "sentence")}

@@ -172,25 +172,30 @@ def route_legs(p: Paragraph, rels: set[Link]) -> Iterator[Link]:
     return ((h, c, "ROUTE") for h, c in route_links(p.doc, p.ents, p.sent))
 
 
+# the words between a penalty and the article it is stated under (``under Article 128``, ``as defined under Penal
+# Code Law 19.927, Article 361``)
+_UNDER = re.compile(r"\b(?:under|defined\s+(?:in|by))(?:\s+(?:the\s+)?(?:[A-Z][\w.]*|\d[\d.,]*|of)[\s,]*)*\s*$")
+
+
 def penalties_elsewhere(p: Paragraph, rels: set[Link]) -> Iterator[Link]:
     """Penalties stated before their article (``a seven to ten year sentence under Article 128``), or in the
-    next sentence for the articles of the one before (``Article 172 deals with ... . It carries 3 to 6 years``);
-    only for penalties no article is linked to yet."""
+    next sentence for the articles of the one before (``Article 172 deals with ... . It carries 3 to 6 years``),
+    never across a blank line or a question (the answer to a questionnaire's next question); only for penalties
+    no article is linked to yet."""
     doc, ents, sent = p.doc, p.ents, p.sent
     punished = {h for h, _, t in rels if t == "PUNISHABLE_BY"}
     for j, pen in enumerate(ents):
         if pen.label_ != "PENALTY" or any(c == j for _, c, t in rels if t == "PUNISHABLE_BY"):
             continue
         same = [i for i, a in enumerate(ents) if a.label_ == "ARTICLE" and sent[a.start] == sent[pen.start]]
-        after = [i for i in same
-                 if ents[i].start > pen.start and re.search(r"\bunder\s*$", doc[pen.end:ents[i].start].text)]
+        after = [i for i in same if ents[i].start > pen.start and _UNDER.search(doc[pen.end:ents[i].start].text)]
         if after:
             yield after[0], j, "PUNISHABLE_BY"
             continue
         if same:
             continue
         previous = [i for i, a in enumerate(ents) if a.label_ == "ARTICLE" and sent[a.start] == sent[pen.start] - 1
-                    and i not in punished]
+                    and i not in punished and not re.search(r"\n\s*\n|\?", doc.text[a.end_char : pen.start_char])]
         yield from ((i, j, "PUNISHABLE_BY") for i in previous)
 
 

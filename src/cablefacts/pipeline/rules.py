@@ -173,8 +173,9 @@ class EntityRules:
             for g in doc.spans.get(SPANS_KEY, []):
                 if not any(s.start < g.end and g.start < s.end for s in spans if s.label_ in ("GPE", "NORP")):
                     spans.append(Span(doc, g.start, g.end, label=g.label_))
-        # an amount or a term of years is never a count (``a 5-10 prison term on individuals who ...``)
-        money = [s for s in spans if s.label_ in ("MONEY", "PENALTY")]
+        # an amount, a term of years or an article is never a count (``a 5-10 prison term on individuals who ...``,
+        # ``Article 120, a conviction for rape``)
+        money = [s for s in spans if s.label_ in ("MONEY", "PENALTY", "ARTICLE")]
         spans = [s for s in spans if s.label_ not in ("VICTIM_COUNT", "CASE_COUNT")
                  or not any(m.start < s.end and s.start < m.end for m in money)]
         # people arrested, charged, convicted or sentenced are offenders (GUIDELINES.md: ``[four men] have been

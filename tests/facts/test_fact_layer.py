@@ -160,6 +160,12 @@ NOT_COUNTS = [
     "trafficking.",
     "Though fewer than in 2007, the nearly 13,000 drug-related arrests made in 2008 show the fight against "
     "trafficking continues.",
+    # populations are no victims: people in prostitution, workers or migrants the text does not call victims
+    "In August 2005, the coordinator for HIV programs at the Costa Rican Social Security Institute (CCSS) estimated "
+    "the number of female prostitutes in Costa Rica at 8,750, based on surveys of the 2,700 female prostitutes who "
+    "sought medical treatment at CCSS clinics; many are trafficking victims.",
+    "The estimated 18,000 women in the country's commercial sex trade include trafficking victims.",
+    "Some 300,000 migrant workers in the country are vulnerable to forced labor and trafficking.",
     # prostitution offences that are not trafficking
     "Sixteen cases dealt with soliciting sex with minors, and 108 cases dealt with promoting or facilitating "
     "prostitution of minors, according to the TIP unit.",
@@ -412,3 +418,7 @@ def test_an_article_number_is_no_count(nlp):
     text = ("A rape conviction carries a sentence of three to 15 years in prison, depending on the age of the victim. "
             "Under Criminal Code Article 120, a conviction for rape is punishable by three - five years in prison.")
     assert not {f for f in facts(nlp, text) if f[0] in ("cases", "sentence")}
+
+
+def test_people_in_prostitution_said_to_be_victims_are_victims(nlp):
+    assert ("victims", 45) in facts(nlp, "Police identified 45 women in prostitution as victims of trafficking.")

@@ -161,6 +161,28 @@ _TIP_NAMED = re.compile(r"\b(?:human|in\s+persons|TIP|TIP-related|sex|sexual|pro
                         r"victims?\s+of\s+trafficking)\b", re.I)
 
 
+# a population is no count of victims (``the estimated 18,000 women in the country's commercial sex trade``, ``the
+# 2,700 female prostitutes who sought medical treatment``, ``300,000 migrant workers ... vulnerable to forced labor``)
+# unless the text says these people are victims (``45 women in prostitution as victims of trafficking``)
+_IN_PROSTITUTION = re.compile(r"^(?:\s+\w+)?\s+(?:prostitutes|sex\s+workers|in\s+(?:the\s+)?(?:\w+'s\s+)?"
+                              r"(?:commercial\s+)?(?:sex\s+(?:trade|industry|work|sector)|prostitution))\b", re.I)
+_WORKERS = re.compile(r"\b(?:migrants?|immigrants|residents|workers|nationals|citizens|population)\b", re.I)
+_POPULATION_WORDS = re.compile(r"\b(?:vulnerable|at\s+risk|live|living|reside|resident|employed|estimated|population|"
+                               r"work(?:ing)?\s+in)\b", re.I)
+_SAID_VICTIMS = re.compile(r"^[^;.]{0,60}?\b(?:as\s+(?:\w+\s+)?victims|(?:were|was|are|been)\s+"
+                           r"(?:(?!vulnerable|at\b|risk)\w+\s+){0,2}(?:victims|trafficked|forced|coerced|exploited|"
+                           r"sold|subjected|rescued|identified))\b", re.I)
+
+
+def _population(doc: Doc, e: Span, before: str, after: str) -> bool:
+    """Whether a VICTIM_COUNT counts a population (people in prostitution, workers or migrants) the text does not
+    say are victims."""
+    if re.search(r"victim|trafficked", e.text, re.I) or _SAID_VICTIMS.match(after):
+        return False
+    return bool(_IN_PROSTITUTION.match(doc.text[e.end_char :]) or (
+        _WORKERS.search(e.text) and _POPULATION_WORDS.search(before[-60:] + after)))
+
+
 def _count_kind(doc: Doc, e: Span) -> str | None:
     """What a VICTIM_COUNT or CASE_COUNT span counts: ``victims``, ``cases`` (people arrested, charged or
     convicted are offenders), or None (a number of an article, or of people who are not trafficked)."""
@@ -188,6 +210,8 @@ def _count_kind(doc: Doc, e: Span) -> str | None:
     # an age or a term inside a law's wording (``10 years when the victim``), ``two or more victims``, ``no one``
     if re.search(r"\b(?:years?|months?)\b", e.text, re.I) or re.match(r"^\s*or\s+more\b", after) or \
             re.search(r"\bno\s*$", before, re.I) or re.search(r"\bor\s+more\b", e.text):
+        return None
+    if _population(doc, e, before, after):
         return None
     if _PART_OF_COUNTED.search(before) or _NOT_HELD.search(before):
         return None  # ``104 people ... (75 female and 29 male)``, ``rescued 287 victims, including 90 minors``

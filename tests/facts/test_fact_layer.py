@@ -321,6 +321,13 @@ LAWS = [
      ("provision", "Law for Combating Prostitution", "2", None, None, 3, 7)),
     ("Under Article 5 of the Anti-Trafficking Law, traffickers face up to 10 years in prison.",
      ("provision", "Anti-Trafficking Law", "5", None, None, None, 10)),
+    # an article of ``this agreement`` is of the treaty named before it
+    ("Chile has also signed the Organization of American States' San Jose Pact.  Article 6 of this agreement "
+     "prohibits slavery and forced labor.", ("provision", "San Jose Pact", "6", None, None, None, None)),
+    # both ends of a range of articles
+    ("However, trafficking is proscribed in Title III of the Criminal Code.  Articles 156 to 163 of Title III were "
+     "revised in August 1999 to include sexual crimes against minors.",
+     ("provision", "criminal_code", "163", None, None, None, None)),
 ]
 
 

@@ -276,15 +276,15 @@ def _whole_range(pens: list[N.Penalty]) -> N.Penalty:
 
 
 def _share_within_article_lists(doc: Doc, rels: dict[tuple[int, str], list[int]]) -> None:
-    """Articles listed together (``Articles 128, 133 and 270 of the penal code, which prescribe ...``)
-    share the law and the penalty any of them is linked to."""
+    """Articles listed together (``Articles 128, 133 and 270 of the penal code, which prescribe ...``,
+    ``Articles 156 to 163 of Title III``) share the law and the penalty any of them is linked to."""
     ents = list(doc.ents)
     groups: list[list[int]] = []
     for i, e in enumerate(ents):
         if e.label_ != "ARTICLE":
             continue
         prev = groups[-1][-1] if groups else None
-        if prev is not None and re.fullmatch(r"[\s,]*(?:and|or)?[\s,]*", doc[ents[prev].end : e.start].text):
+        if prev is not None and re.fullmatch(r"[\s,]*(?:and|or|to)?[\s,]*", doc[ents[prev].end : e.start].text):
             groups[-1].append(i)
         else:
             groups.append([i])
@@ -323,14 +323,30 @@ class _Paragraph:
         return Fact(kind, prov["cable"], prov["paragraph"], start, end, prov["text"], calibrated, fields)
 
 
+# an article of a treaty named before (``Chile has also signed the Organization of American States' San Jose Pact.
+# Article 6 of this agreement prohibits slavery``): the treaty's name
+_OF_THIS_TREATY = re.compile(r"^\s+of\s+(?:this|that|the\s+same)\s+(?:agreement|convention|protocol|pact|treaty)\b",
+                             re.I)
+_TREATY_NAME = re.compile(r"(?<![\w'])(?:[A-Z][a-z-]*\s+){1,5}(?:Pact|Convention|Protocol|Agreement|Treaty)\b")
+
+
+def _treaty_before(p: _Paragraph, e: Span) -> list[str]:
+    """The treaty an article of ``this agreement`` is of: the last one named before it."""
+    if not _OF_THIS_TREATY.match(p.doc.text[e.end_char :]):
+        return []
+    return [m.group() for m in _TREATY_NAME.finditer(p.doc.text[: e.start_char])][-1:]
+
+
 def _provision(p: _Paragraph, i: int, e: Span) -> list[Fact]:
     """An ARTICLE: the law it is in and the penalty stated for it, its aggravated forms included."""
     ref = N.parse_article(e.text)
     if ref is None:
         return []
     ents, sentence = p.ents, p.sentence(e)
-    laws = [ents[c].text for c in p.rels.get((i, "IN_LAW"), [])] or [  # else a code the sentence names,
-        g.text for g in ents if g.label_ == "LAW" and g.text in sentence   # else the last code before it
+    # its linked law, else the treaty of ``this agreement``, else a code the sentence names, else the last code
+    # before it
+    laws = [ents[c].text for c in p.rels.get((i, "IN_LAW"), [])] or _treaty_before(p, e) or [
+        g.text for g in ents if g.label_ == "LAW" and g.text in sentence
         and N.normalise_law(g.text) in N.CODES] or [g.text for g in ents[:i] if g.label_ == "LAW"
                                                     and N.normalise_law(g.text) in N.CODES][-1:]
     if not laws and not re.search(r"\b(?:law|act|decree|convention|protocol|agreement|constitution)\b",

@@ -77,8 +77,9 @@ _PENAL_BEFORE = re.compile(r"(?:penalt|punish|imprison|sentenc|prison|jail|sanct
 _NOT_TERM_BEFORE = re.compile(r"\b(?:aged?|under|over|least|than|past|last|next|first|within|after|every|each|"
                               r"additional|age\s+of)\s+(?:the\s+age\s+of\s+)?$", re.I)
 ARTICLE_NUMBER = r"\d+(?:[-.]\d+)?(?:\s?(?:bis|ter|quater))?[a-z]?(?:\s?\(\w{1,3}\))*"
-# the further items of "Articles 128, 133, 125(3)(b), and 270": each is an ARTICLE of its own
-ARTICLE_LIST = re.compile(rf"\b[Aa]rticles\s+{ARTICLE_NUMBER}((?:\s*(?:,|and|or|,\s*and)\s*{ARTICLE_NUMBER})+)")
+# the further items of "Articles 128, 133, 125(3)(b), and 270" (and the end of "Articles 156 to 163"): each is an
+# ARTICLE of its own
+ARTICLE_LIST = re.compile(rf"\b[Aa]rticles\s+{ARTICLE_NUMBER}((?:\s*(?:,|and|or|,\s*and|\bto\b)\s*{ARTICLE_NUMBER})+)")
 ARTICLE_ITEM = re.compile(ARTICLE_NUMBER)
 # places named by kind, the ends of internal routes and of vague ones (``from rural areas to urban centers``)
 GENERIC_PLACE = re.compile(GENERIC_PLACES)

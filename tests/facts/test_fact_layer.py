@@ -160,6 +160,12 @@ NOT_COUNTS = [
     "trafficking.",
     "Though fewer than in 2007, the nearly 13,000 drug-related arrests made in 2008 show the fight against "
     "trafficking continues.",
+    # populations are no victims: people in prostitution, workers or migrants the text does not call victims
+    "In August 2005, the coordinator for HIV programs at the Costa Rican Social Security Institute (CCSS) estimated "
+    "the number of female prostitutes in Costa Rica at 8,750, based on surveys of the 2,700 female prostitutes who "
+    "sought medical treatment at CCSS clinics; many are trafficking victims.",
+    "The estimated 18,000 women in the country's commercial sex trade include trafficking victims.",
+    "Some 300,000 migrant workers in the country are vulnerable to forced labor and trafficking.",
     # prostitution offences that are not trafficking
     "Sixteen cases dealt with soliciting sex with minors, and 108 cases dealt with promoting or facilitating "
     "prostitution of minors, according to the TIP unit.",
@@ -224,7 +230,16 @@ SENTENCES = [
     # people sentenced are offenders, whatever their head noun; a term written ``two-year``
     ("All three men received two-year prison sentences for trafficking.", ("sentence", 3, 2, 2)),
     ("All three men received two-year prison sentences for trafficking.", ("cases", 3, "conviction")),
+    # a range from fines to a term has only a maximum
+    ("Between April and December 2008, the government opened 104 trafficking-related investigations, and obtained "
+     "10 convictions with sentences ranging from fines to 30 months' imprisonment.", ("sentence", 10, None, 2.5)),
 ]
+
+
+def test_the_penalty_after_a_colon_is_one_offenders(nlp):
+    text = ("Three offenders were convicted: A Korean boat captain was sentenced to six years' imprisonment for the "
+            "forced labor of four Vietnamese.")
+    assert ("sentence", 3, 6, 6) not in facts(nlp, text)
 
 
 @pytest.mark.parametrize("text,expected", SENTENCES)
@@ -248,6 +263,48 @@ PROVISIONS = [
      ("provision", "criminal_code", "377", None, None, 5, 10)),
     ("Article 374 states the penalty of imprisonment from ten-to-fifteen years for those who lead international "
      "organizations devoted to trafficking in women.", ("provision", "criminal_code", "374", None, None, 10, 15)),
+    # a term written bare after words of punishment, its aggravated form after ``or ... when``
+    ("D. Penalties for rape and sexual assault are higher than penalties for trafficking.  Article 161 imposes a "
+     "penalty of up to eight years for the sexual abuse of minors or the legally incapacitated, or up to ten years "
+     "when the victim is under age twelve, incapable of resisting, or the perpetrator is a relative or guardian.",
+     ("provision", "criminal_code", "161", None, None, None, 10)),
+    ("In addition and specific to labor, Article 237 of the criminal code imposes a penalty of up to four years for "
+     "labor exploitation of minors or the legally incapacitated.",
+     ("provision", "criminal_code", "237", None, None, None, 4)),
+    ("Article 377 imposes a five-to-ten year prison term on individuals who promote or facilitate the trafficking of "
+     "children for adoption with the purpose of selling the child's organs.",
+     ("provision", "criminal_code", "377", None, None, 5, 10)),
+    ("By comparison, the prison term for violations of Articles 270 and 271 (see above) regarding prostitution and "
+     "brothels are three - seven years.", ("provision", "criminal_code", "271", None, None, 3, 7)),
+    # an article cited in brackets after its penalty
+    ("If the abuse is committed against an adult, the penalty is from two to four years, and from three to six years "
+     "if the perpetrator takes advantage of the victim, is a relative, or abuses the trust of the victim "
+     "(Article 162).", ("provision", "criminal_code", "162", None, None, 2, 6)),
+    ("The maximum penalty for trafficking for the purpose of commercial sexual exploitation established in Article "
+     "172 is imprisonment for up to ten years; the penalty for rape is imprisonment for up to sixteen years (Article "
+     "156 of the criminal code), or eighteen years maximum for aggravated rape (Articles 157 and 158).",
+     ("provision", "criminal_code", "156", None, None, None, 16)),
+    ("The maximum penalty for trafficking for the purpose of commercial sexual exploitation established in Article "
+     "172 is imprisonment for up to ten years; the penalty for rape is imprisonment for up to sixteen years (Article "
+     "156 of the criminal code), or eighteen years maximum for aggravated rape (Articles 157 and 158).",
+     ("provision", "criminal_code", "158", None, None, None, 18)),
+    # a penalty stated before the article it is defined under
+    ("The penalties for rape and forcible sexual assault, five years and a day to 20 years as defined under Penal "
+     "Code Law 19.927, Article 361, are comparable to those for sex trafficking.",
+     ("provision", "criminal_code", "361", None, None, 5, 20)),
+    # an article number is no count (``Article 120, a conviction``)
+    ("A rape conviction carries a sentence of three to 15 years in prison, depending on the age of the victim. Under "
+     "Criminal Code Article 120, a conviction for rape is punishable by three - five years in prison.",
+     ("provision", "criminal_code", "120", None, None, 3, 5)),
+    # ages and extra restrictions are no terms of imprisonment
+    ("If the prostitute is a minor, the client is in violation of Article 160 which states: whoever pays a minor for "
+     "the performance of sexual acts shall be punished with a penalty of four-to-ten years imprisonment if the victim "
+     "has not attained the age of twelve years, or with a penalty of two-to-six years imprisonment if the victim has "
+     "attained the age of fifteen years, but has not attained the age of eighteen years.",
+     ("provision", "criminal_code", "160", None, None, 2, 10)),
+    ("- a) Article 113 (forced removal of human organs and tissues), punishable by five - ten years of imprisonment "
+     "with possible employment/activity restrictions for up to an additional three years; trafficking is covered.",
+     ("provision", "criminal_code", "113", None, None, 5, 10)),
 ]
 
 LAWS = [
@@ -264,6 +321,13 @@ LAWS = [
      ("provision", "Law for Combating Prostitution", "2", None, None, 3, 7)),
     ("Under Article 5 of the Anti-Trafficking Law, traffickers face up to 10 years in prison.",
      ("provision", "Anti-Trafficking Law", "5", None, None, None, 10)),
+    # an article of ``this agreement`` is of the treaty named before it
+    ("Chile has also signed the Organization of American States' San Jose Pact.  Article 6 of this agreement "
+     "prohibits slavery and forced labor.", ("provision", "San Jose Pact", "6", None, None, None, None)),
+    # both ends of a range of articles
+    ("However, trafficking is proscribed in Title III of the Criminal Code.  Articles 156 to 163 of Title III were "
+     "revised in August 1999 to include sexual crimes against minors.",
+     ("provision", "criminal_code", "163", None, None, None, None)),
 ]
 
 
@@ -275,6 +339,18 @@ def test_provisions_name_their_law(nlp, text, expected):
 @pytest.mark.parametrize("text,expected", PROVISIONS)
 def test_provisions_take_their_stated_penalty(nlp, text, expected):
     assert expected in facts(nlp, text)
+
+
+def test_the_answer_to_the_next_question_is_no_penalty_of_the_articles_before(nlp):
+    text = ("Passed into law March 10, 2003, Article 227a of Iceland's General Penal Code outlaws trafficking in "
+            "persons.  The government has not yet brought any prosecutions under it, choosing instead to use General "
+            "Penal Code Articles 57 and 155, which outlaw alien smuggling and document forgery, respectively.\n\n"
+            "-- B. What are the penalties for traffickers of people for sexual exploitation?  For traffickers of "
+            "people for labor exploitation?\n\nTrafficking of persons for sexual exploitation, for forced labor, or "
+            "for removal of organs is punishable by up to eight years in prison.")
+    got = facts(nlp, text, "Iceland")
+    assert {("provision", "criminal_code", a, None, None, None, None) for a in ("57", "155")} <= got
+    assert not {f for f in got if f[0] == "provision" and f[2] in ("57", "155") and f[6] == 8}
 
 
 def test_fines_and_wages_are_no_money(nlp):
@@ -343,3 +419,13 @@ TIERS = [
 @pytest.mark.parametrize("text,country,expected", TIERS)
 def test_tier_the_country_is_given(nlp, text, country, expected):
     assert {f for f in facts(nlp, text, country) if f[0] == "tier"} == expected
+
+
+def test_an_article_number_is_no_count(nlp):
+    text = ("A rape conviction carries a sentence of three to 15 years in prison, depending on the age of the victim. "
+            "Under Criminal Code Article 120, a conviction for rape is punishable by three - five years in prison.")
+    assert not {f for f in facts(nlp, text) if f[0] in ("cases", "sentence")}
+
+
+def test_people_in_prostitution_said_to_be_victims_are_victims(nlp):
+    assert ("victims", 45) in facts(nlp, "Police identified 45 women in prostitution as victims of trafficking.")

@@ -161,6 +161,28 @@ _TIP_NAMED = re.compile(r"\b(?:human|in\s+persons|TIP|TIP-related|sex|sexual|pro
                         r"victims?\s+of\s+trafficking)\b", re.I)
 
 
+# a population is no count of victims (``the estimated 18,000 women in the country's commercial sex trade``, ``the
+# 2,700 female prostitutes who sought medical treatment``, ``300,000 migrant workers ... vulnerable to forced labor``)
+# unless the text says these people are victims (``45 women in prostitution as victims of trafficking``)
+_IN_PROSTITUTION = re.compile(r"^(?:\s+\w+)?\s+(?:prostitutes|sex\s+workers|in\s+(?:the\s+)?(?:\w+'s\s+)?"
+                              r"(?:commercial\s+)?(?:sex\s+(?:trade|industry|work|sector)|prostitution))\b", re.I)
+_WORKERS = re.compile(r"\b(?:migrants?|immigrants|residents|workers|nationals|citizens|population)\b", re.I)
+_POPULATION_WORDS = re.compile(r"\b(?:vulnerable|at\s+risk|live|living|reside|resident|employed|estimated|population|"
+                               r"work(?:ing)?\s+in)\b", re.I)
+_SAID_VICTIMS = re.compile(r"^[^;.]{0,60}?\b(?:as\s+(?:\w+\s+)?victims|(?:were|was|are|been)\s+"
+                           r"(?:(?!vulnerable|at\b|risk)\w+\s+){0,2}(?:victims|trafficked|forced|coerced|exploited|"
+                           r"sold|subjected|rescued|identified))\b", re.I)
+
+
+def _population(doc: Doc, e: Span, before: str, after: str) -> bool:
+    """Whether a VICTIM_COUNT counts a population (people in prostitution, workers or migrants) the text does not
+    say are victims."""
+    if re.search(r"victim|trafficked", e.text, re.I) or _SAID_VICTIMS.match(after):
+        return False
+    return bool(_IN_PROSTITUTION.match(doc.text[e.end_char :]) or (
+        _WORKERS.search(e.text) and _POPULATION_WORDS.search(before[-60:] + after)))
+
+
 def _count_kind(doc: Doc, e: Span) -> str | None:
     """What a VICTIM_COUNT or CASE_COUNT span counts: ``victims``, ``cases`` (people arrested, charged or
     convicted are offenders), or None (a number of an article, or of people who are not trafficked)."""
@@ -188,6 +210,8 @@ def _count_kind(doc: Doc, e: Span) -> str | None:
     # an age or a term inside a law's wording (``10 years when the victim``), ``two or more victims``, ``no one``
     if re.search(r"\b(?:years?|months?)\b", e.text, re.I) or re.match(r"^\s*or\s+more\b", after) or \
             re.search(r"\bno\s*$", before, re.I) or re.search(r"\bor\s+more\b", e.text):
+        return None
+    if _population(doc, e, before, after):
         return None
     if _PART_OF_COUNTED.search(before) or _NOT_HELD.search(before):
         return None  # ``104 people ... (75 female and 29 male)``, ``rescued 287 victims, including 90 minors``
@@ -219,6 +243,8 @@ def _year(doc: Doc, rels: dict, i: int) -> int | None:
 
 
 _AGGRAVATED = re.compile(r"\bif\b|\bwhen\b|\bwhere\b|aggravat|\bwith\b|\bin\s+cases?\b", re.I)
+# the condition after the penalty (``up to eight years ..., or up to ten years when the victim is under age twelve``)
+_AGGRAVATED_AFTER = re.compile(r"^\s*(?:if|when|where|in\s+cases?)\b", re.I)
 
 
 def _aggravated_forms(doc: Doc, ents: list[Span], article: int, linked: list[int]) -> list[int]:
@@ -231,7 +257,8 @@ def _aggravated_forms(doc: Doc, ents: list[Span], article: int, linked: list[int
         gap = doc[last.end : ents[j].start].text
         if ents[j].label_ == "ARTICLE" or re.search(r"[;.]\s", gap):
             break
-        if ents[j].label_ == "PENALTY" and _AGGRAVATED.search(gap):
+        if ents[j].label_ == "PENALTY" and (_AGGRAVATED.search(gap) or _AGGRAVATED_AFTER.match(
+                doc.text[ents[j].end_char :])):
             out.append(j)
             last = ents[j]
     return out
@@ -249,15 +276,15 @@ def _whole_range(pens: list[N.Penalty]) -> N.Penalty:
 
 
 def _share_within_article_lists(doc: Doc, rels: dict[tuple[int, str], list[int]]) -> None:
-    """Articles listed together (``Articles 128, 133 and 270 of the penal code, which prescribe ...``)
-    share the law and the penalty any of them is linked to."""
+    """Articles listed together (``Articles 128, 133 and 270 of the penal code, which prescribe ...``,
+    ``Articles 156 to 163 of Title III``) share the law and the penalty any of them is linked to."""
     ents = list(doc.ents)
     groups: list[list[int]] = []
     for i, e in enumerate(ents):
         if e.label_ != "ARTICLE":
             continue
         prev = groups[-1][-1] if groups else None
-        if prev is not None and re.fullmatch(r"[\s,]*(?:and|or)?[\s,]*", doc[ents[prev].end : e.start].text):
+        if prev is not None and re.fullmatch(r"[\s,]*(?:and|or|to)?[\s,]*", doc[ents[prev].end : e.start].text):
             groups[-1].append(i)
         else:
             groups.append([i])
@@ -269,114 +296,195 @@ def _share_within_article_lists(doc: Doc, rels: dict[tuple[int, str], list[int]]
                     rels[(i, kind)] = shared
 
 
+@dataclass
+class _Paragraph:
+    """What a fact builder reads of one paragraph doc: its entities, their links both ways, the cable it is
+    in and where its text starts in the cable's body."""
+
+    doc: Doc
+    cable: Cable
+    offset: int
+    country: str | None
+    ents: list[Span]
+    rels: dict[tuple[int, str], list[int]]
+    heads: dict[tuple[int, str], list[int]]
+
+    def sentence(self, e: Span) -> str:
+        """The text of the sentence an entity is in (its provenance)."""
+        return provenance(self.cable, self.offset + e.start_char, self.offset + e.end_char)["text"]
+
+    def fact(self, kind: str, span: Span, fields: dict, confidence: float, end_span: Span | None = None) -> Fact:
+        """A fact from ``span`` (to ``end_span``), with its provenance and its calibrated confidence."""
+        start, end = self.offset + span.start_char, self.offset + (end_span or span).end_char
+        if end <= start:
+            start, end = self.offset + (end_span or span).start_char, self.offset + span.end_char
+        prov = provenance(self.cable, start, end)
+        calibrated = C.confidence({"type": kind, "cable": self.cable.id, **fields}, C.shipped_table(), confidence)
+        return Fact(kind, prov["cable"], prov["paragraph"], start, end, prov["text"], calibrated, fields)
+
+
+# an article of a treaty named before (``Chile has also signed the Organization of American States' San Jose Pact.
+# Article 6 of this agreement prohibits slavery``): the treaty's name
+_OF_THIS_TREATY = re.compile(r"^\s+of\s+(?:this|that|the\s+same)\s+(?:agreement|convention|protocol|pact|treaty)\b",
+                             re.I)
+_TREATY_NAME = re.compile(r"(?<![\w'])(?:[A-Z][a-z-]*\s+){1,5}(?:Pact|Convention|Protocol|Agreement|Treaty)\b")
+
+
+def _treaty_before(p: _Paragraph, e: Span) -> list[str]:
+    """The treaty an article of ``this agreement`` is of: the last one named before it."""
+    if not _OF_THIS_TREATY.match(p.doc.text[e.end_char :]):
+        return []
+    return [m.group() for m in _TREATY_NAME.finditer(p.doc.text[: e.start_char])][-1:]
+
+
+def _provision(p: _Paragraph, i: int, e: Span) -> list[Fact]:
+    """An ARTICLE: the law it is in and the penalty stated for it, its aggravated forms included."""
+    ref = N.parse_article(e.text)
+    if ref is None:
+        return []
+    ents, sentence = p.ents, p.sentence(e)
+    # its linked law, else the treaty of ``this agreement``, else a code the sentence names, else the last code
+    # before it
+    laws = [ents[c].text for c in p.rels.get((i, "IN_LAW"), [])] or _treaty_before(p, e) or [
+        g.text for g in ents if g.label_ == "LAW" and g.text in sentence
+        and N.normalise_law(g.text) in N.CODES] or [g.text for g in ents[:i] if g.label_ == "LAW"
+                                                    and N.normalise_law(g.text) in N.CODES][-1:]
+    if not laws and not re.search(r"\b(?:law|act|decree|convention|protocol|agreement|constitution)\b",
+                                  sentence, re.I):
+        laws = ["criminal code"]  # an article cited alone is one of the country's criminal code
+    linked = p.rels.get((i, "PUNISHABLE_BY"), [])
+    pens = [N.parse_penalty(ents[c].text) for c in linked]
+    for c in _aggravated_forms(p.doc, ents, i, linked[:1]):
+        pen = N.parse_penalty(ents[c].text)
+        if pens and pens[0].min_years is None and pen.min_years == pen.max_years:
+            pen.min_years = None  # ``up to eight years, or 10 years when the victim is under 13``: up to 10
+        pens.append(pen)
+    pen = _whole_range(pens)
+    return [p.fact("provision", e, {"law": N.normalise_law(laws[0]) if laws else None, "article": ref.article,
+                                    "part": ref.part, "clause": ref.clause, "min_years": pen.min_years,
+                                    "max_years": pen.max_years, "fine": pen.fine, "confiscation": pen.confiscation,
+                                    "life": pen.life}, 0.8 if pens else 0.6)]
+
+
+def _sentence(p: _Paragraph, i: int, e: Span, count: int) -> list[Fact]:
+    """A count of offenders SENTENCED_TO a penalty: who got what term."""
+    penalties = p.rels.get((i, "SENTENCED_TO"), [])
+    if not penalties:
+        return []
+    pen = N.parse_penalty(p.ents[penalties[0]].text)
+    exploitation = _exploitation(e.text + " " + p.sentence(e))
+    return [p.fact("sentence", e, {"offenders": count, "min_years": pen.min_years, "max_years": pen.max_years,
+                                   "suspended": pen.suspended, "exploitation": exploitation,
+                                   "year": _year(p.doc, p.rels, i)}, 0.7, p.ents[penalties[0]])]
+
+
+def _cases(p: _Paragraph, i: int, e: Span, count: int) -> list[Fact]:
+    """A count of cases or of offenders, at the stage its words name."""
+    doc = p.doc
+    stage = _stage(e.text, doc.text[: e.start_char], doc.text[e.end_char :])
+    return [p.fact("cases", e, {"count": count, "stage": stage,
+                                "exploitation": _exploitation(e.text), "year": _year(doc, p.rels, i)}, 0.7)]
+
+
+def _victims(p: _Paragraph, i: int, e: Span, count: int) -> list[Fact]:
+    """A count of victims: their gender, age, origin and destination."""
+    t = e.text.lower()
+    gender = "female" if re.search(r"women|woman|girls?|females?", t) else \
+        "male" if re.search(r"\b(?:men|man|boys?|males?)\b", t) else None
+    minors = True if re.search(r"girls?|boys?|child|minor", t) else None
+    origin = [N.place_code(p.ents[c].text) for c in p.rels.get((i, "ORIGIN"), [])]
+    norp = [N.place_code(m) for m in re.findall(r"[A-Z][a-z]+", e.text) if m.lower() in DEMONYMS]
+    dest = [N.place_code(p.ents[c].text) for c in p.rels.get((i, "DESTINATION"), [])]
+    return [p.fact("victims", e, {"count": count, "gender": gender, "minors": minors,
+                                  "origin": (origin or norp or [None])[0], "destination": (dest or [None])[0],
+                                  "exploitation": _exploitation(p.sentence(e)), "year": _year(p.doc, p.rels, i)}, 0.7)]
+
+
+# what a count builds, by what it counts (``_count_kind``): offenders give a sentence fact and a cases fact
+_BY_KIND = {"cases": (_sentence, _cases), "victims": (_victims,)}
+
+
+def _count(p: _Paragraph, i: int, e: Span) -> list[Fact]:
+    """A CASE_COUNT or VICTIM_COUNT: the facts of what it counts."""
+    kind = _count_kind(p.doc, e)
+    if kind is None or (kind == "victims" and e.label_ != "VICTIM_COUNT"):
+        return []
+    count = N.first_number(e.text)
+    if count is None:
+        return []
+    return [f for build in _BY_KIND[kind] for f in build(p, i, e, count)]
+
+
+def _money(p: _Paragraph, i: int, e: Span) -> list[Fact]:
+    """A MONEY amount spent, granted, paid or seized, with its stated USD equivalent and its purpose."""
+    if p.heads.get((i, "EQUALS")):
+        return []  # the equivalent of an amount already emitted
+    sentence = p.sentence(e)
+    money = N.parse_money(e.text, PESOS.get(p.country or "", "MXN"))
+    if money is None or money.currency is None or WORLDWIDE.search(sentence) or _not_spent(p.doc, e) or \
+            (_OTHER_CRIMES.search(sentence) and not _TIP_NAMED.search(sentence)):
+        return []
+    eq = [N.parse_money(p.ents[c].text) for c in p.rels.get((i, "EQUALS"), [])]
+    usd = next((m.amount for m in eq if m and m.currency == "USD"), None)
+    purpose = re.search(r"\bfor\s+((?:\w+\s){0,4}\w+)", sentence[sentence.find(e.text) + len(e.text):]) \
+        if e.text in sentence else None
+    return [p.fact("money", e, {"amount": money.amount, "currency": money.currency, "usd": usd,
+                                "year": _year(p.doc, p.rels, i), "purpose": purpose.group(1) if purpose else None},
+                   0.7)]
+
+
+def _tier(p: _Paragraph, i: int, e: Span) -> list[Fact]:
+    """A TIER the country it is RANKED for (or the document's country) is given, with the one it had."""
+    doc, sentence = p.doc, p.sentence(e)
+    tier = N.parse_tier(e.text)
+    clause_before, clause_after = _clause_around(doc.text, e.start_char, e.end_char)
+    rating_line = re.search(r"\btier\s+rating:\s*$", doc.text[: e.start_char], re.I)
+    if tier is None or (not rating_line and (_NOT_THE_TIER_BEFORE.search(clause_before)
+                                             or _NOT_THE_TIER_AFTER.match(clause_after))):
+        return []
+    countries = [N.place_code(p.ents[h].text) for h in p.heads.get((i, "RANKED"), [])]
+    country = (p.country if rating_line else None) or next((c for c in countries if c), None) or (
+        p.country if p.country and p.country in N.countries_named(sentence) else None)
+    if country is None:
+        return []
+    prev = re.search(r"from\s+(Tier\s*\w+(?:\s+Watch\s*list)?|the\s+Watch\s*list)\s+to\s*$",
+                     sentence[: sentence.find(e.text)] if e.text in sentence else "", re.I)
+    year = re.search(r"\b(20[01]\d)\s+(?:TIP\s+)?Report\b", sentence)
+    return [p.fact("tier", e, {"country": country, "tier": tier, "year": int(year.group(1)) if year else
+                               (p.cable.date.year if p.cable.date else None),
+                               "previous": N.parse_tier(prev.group(1)) if prev else None}, 0.7)]
+
+
+def _route(p: _Paragraph, h: int, c: int, score: float) -> list[Fact]:
+    """A ROUTE leg between two places, with the mode of travel its words name."""
+    a, b = p.ents[h], p.ents[c]
+    text = p.doc.text[a.end_char : b.start_char].lower()
+    mode = "land" if "land" in text else "air" if "air" in text else "sea" if "sea" in text else None
+    start_code, end_code = _place(a.text, p.country), _place(b.text, p.country)
+    if start_code and start_code == end_code and N.names_country(a.text) and N.names_country(b.text) and \
+            not _INTERNAL.search(p.doc.text):
+        return []  # ``a Moldovan woman who came to Turkey and married a Turkish man``: no leg Turkey -> Turkey
+    return [p.fact("route", a, {"origin": start_code, "destination": end_code,
+                                "origin_place": a.text, "destination_place": b.text, "mode": mode},
+                   0.6 * score + 0.1, b)]
+
+
+# the builder of each entity label's facts; routes are built from the ROUTE links between places
+BUILDERS = {"ARTICLE": _provision, "CASE_COUNT": _count, "VICTIM_COUNT": _count, "MONEY": _money, "TIER": _tier}
+
+
 def facts_from_doc(doc: Doc, cable: Cable, offset: int, default_country: str | None = None) -> list[Fact]:
-    """Facts of one paragraph doc whose text starts at ``offset`` in ``cable.body``."""
-    ents = list(doc.ents)
+    """Facts of one paragraph doc whose text starts at ``offset`` in ``cable.body``: each entity's facts in
+    their order (``BUILDERS``), then the route legs."""
     rels: dict[tuple[int, str], list[int]] = {}
     heads: dict[tuple[int, str], list[int]] = {}
     for h, c, t, _ in doc._.relations:
         rels.setdefault((h, t), []).append(c)
         heads.setdefault((c, t), []).append(h)
     _share_within_article_lists(doc, rels)
-    out: list[Fact] = []
-
-    def emit(kind: str, span: Span, fields: dict, confidence: float, end_span: Span | None = None) -> None:
-        start, end = offset + span.start_char, offset + (end_span or span).end_char
-        if end <= start:
-            start, end = offset + (end_span or span).start_char, offset + span.end_char
-        prov = provenance(cable, start, end)
-        calibrated = C.confidence({"type": kind, "cable": cable.id, **fields}, C.shipped_table(), confidence)
-        out.append(Fact(kind, prov["cable"], prov["paragraph"], start, end, prov["text"], calibrated, fields))
-
-    for i, e in enumerate(ents):
-        sentence = provenance(cable, offset + e.start_char, offset + e.end_char)["text"]
-        if e.label_ == "ARTICLE":
-            ref = N.parse_article(e.text)
-            if ref is None:
-                continue
-            laws = [ents[c].text for c in rels.get((i, "IN_LAW"), [])] or [  # else a code the sentence names,
-                g.text for g in ents if g.label_ == "LAW" and g.text in sentence   # else the last code before it
-                and N.normalise_law(g.text) in N.CODES] or [g.text for g in ents[:i] if g.label_ == "LAW"
-                                                            and N.normalise_law(g.text) in N.CODES][-1:]
-            if not laws and not re.search(r"\b(?:law|act|decree|convention|protocol|agreement|constitution)\b",
-                                          sentence, re.I):
-                laws = ["criminal code"]  # an article cited alone is one of the country's criminal code
-            linked = rels.get((i, "PUNISHABLE_BY"), [])
-            pens = [N.parse_penalty(ents[c].text) for c in linked + _aggravated_forms(doc, ents, i, linked[:1])]
-            pen = _whole_range(pens)
-            emit("provision", e, {"law": N.normalise_law(laws[0]) if laws else None, "article": ref.article,
-                                  "part": ref.part, "clause": ref.clause, "min_years": pen.min_years,
-                                  "max_years": pen.max_years, "fine": pen.fine, "confiscation": pen.confiscation,
-                                  "life": pen.life}, 0.8 if pens else 0.6)
-        elif e.label_ in ("CASE_COUNT", "VICTIM_COUNT") and _count_kind(doc, e) == "cases":
-            count = N.first_number(e.text)
-            if count is None:
-                continue
-            penalties = rels.get((i, "SENTENCED_TO"), [])
-            if penalties:
-                pen = N.parse_penalty(ents[penalties[0]].text)
-                emit("sentence", e, {"offenders": count, "min_years": pen.min_years, "max_years": pen.max_years,
-                                     "suspended": pen.suspended, "exploitation": _exploitation(e.text + " " + sentence),
-                                     "year": _year(doc, rels, i)}, 0.7, ents[penalties[0]])
-            emit("cases", e, {"count": count, "stage": _stage(e.text, doc.text[: e.start_char], doc.text[e.end_char :]),
-                              "exploitation": _exploitation(e.text), "year": _year(doc, rels, i)}, 0.7)
-        elif e.label_ == "VICTIM_COUNT" and _count_kind(doc, e) == "victims":
-            count = N.first_number(e.text)
-            if count is None:
-                continue
-            t = e.text.lower()
-            gender = "female" if re.search(r"women|woman|girls?|females?", t) else \
-                "male" if re.search(r"\b(?:men|man|boys?|males?)\b", t) else None
-            minors = True if re.search(r"girls?|boys?|child|minor", t) else None
-            origin = [N.place_code(ents[c].text) for c in rels.get((i, "ORIGIN"), [])]
-            norp = [N.place_code(m) for m in re.findall(r"[A-Z][a-z]+", e.text) if m.lower() in DEMONYMS]
-            dest = [N.place_code(ents[c].text) for c in rels.get((i, "DESTINATION"), [])]
-            emit("victims", e, {"count": count, "gender": gender, "minors": minors,
-                                "origin": (origin or norp or [None])[0], "destination": (dest or [None])[0],
-                                "exploitation": _exploitation(sentence), "year": _year(doc, rels, i)}, 0.7)
-        elif e.label_ == "MONEY":
-            if heads.get((i, "EQUALS")):
-                continue  # the equivalent of an amount already emitted
-            money = N.parse_money(e.text, PESOS.get(default_country or "", "MXN"))
-            if money is None or money.currency is None or WORLDWIDE.search(sentence) or _not_spent(doc, e) or \
-                    (_OTHER_CRIMES.search(sentence) and not _TIP_NAMED.search(sentence)):
-                continue
-            eq = [N.parse_money(ents[c].text) for c in rels.get((i, "EQUALS"), [])]
-            usd = next((m.amount for m in eq if m and m.currency == "USD"), None)
-            purpose = re.search(r"\bfor\s+((?:\w+\s){0,4}\w+)", sentence[sentence.find(e.text) + len(e.text):]) \
-                if e.text in sentence else None
-            emit("money", e, {"amount": money.amount, "currency": money.currency, "usd": usd,
-                              "year": _year(doc, rels, i), "purpose": purpose.group(1) if purpose else None}, 0.7)
-        elif e.label_ == "TIER":
-            tier = N.parse_tier(e.text)
-            clause_before, clause_after = _clause_around(doc.text, e.start_char, e.end_char)
-            rating_line = re.search(r"\btier\s+rating:\s*$", doc.text[: e.start_char], re.I)
-            if tier is None or (not rating_line and (_NOT_THE_TIER_BEFORE.search(clause_before)
-                                                     or _NOT_THE_TIER_AFTER.match(clause_after))):
-                continue
-            countries = [N.place_code(ents[h].text) for h in heads.get((i, "RANKED"), [])]
-            country = (default_country if rating_line else None) or next((c for c in countries if c), None) or (
-                default_country if default_country and default_country in N.countries_named(sentence) else None)
-            if country is None:
-                continue
-            prev = re.search(r"from\s+(Tier\s*\w+(?:\s+Watch\s*list)?|the\s+Watch\s*list)\s+to\s*$",
-                             sentence[: sentence.find(e.text)] if e.text in sentence else "", re.I)
-            year = re.search(r"\b(20[01]\d)\s+(?:TIP\s+)?Report\b", sentence)
-            emit("tier", e, {"country": country, "tier": tier, "year": int(year.group(1)) if year else
-                             (cable.date.year if cable.date else None),
-                             "previous": N.parse_tier(prev.group(1)) if prev else None}, 0.7)
-    for h, c, t, score in doc._.relations:
-        if t != "ROUTE":
-            continue
-        a, b = ents[h], ents[c]
-        text = doc.text[a.end_char : b.start_char].lower()
-        mode = "land" if "land" in text else "air" if "air" in text else "sea" if "sea" in text else None
-        start_code, end_code = _place(a.text, default_country), _place(b.text, default_country)
-        if start_code and start_code == end_code and N.names_country(a.text) and N.names_country(b.text) and \
-                not _INTERNAL.search(doc.text):
-            continue  # ``a Moldovan woman who came to Turkey and married a Turkish man``: no leg Turkey -> Turkey
-        emit("route", a, {"origin": start_code, "destination": end_code,
-                          "origin_place": a.text, "destination_place": b.text, "mode": mode}, 0.6 * score + 0.1, b)
+    p = _Paragraph(doc, cable, offset, default_country, list(doc.ents), rels, heads)
+    out = [f for i, e in enumerate(p.ents) if e.label_ in BUILDERS for f in BUILDERS[e.label_](p, i, e)]
+    out += [f for h, c, t, score in doc._.relations if t == "ROUTE" for f in _route(p, h, c, score)]
     return out
 
 

@@ -101,12 +101,14 @@ def parse_penalty(text: str) -> Penalty:
     pen = Penalty(fine="fine" in t, confiscation="confiscat" in t or "forfeit" in t,
                   life=bool(re.search(r"\blife\b", t)), suspended="suspended" in t)
     t = re.sub(r"\byear's\b", "years", t)
+    t = re.sub(r"\byears?\s+and\s+a\s+day\s+(?=to\b)", "", t)  # ``five years and a day to 20 years``
+    t = re.sub(r"\b(?:from\s+)?fines?\s+to\b", "fine up to", t)  # ``from fines to 30 months``
     t = re.sub(r"(\d)\s+((?:prison|jail)\s+)?(terms?|sentences?)\b", r"\1 years \2\3", t)  # ``a 5-10 prison term``
     m = _TERM.search(re.sub(r"\s+", " ", t.replace("from ", "").replace("between ", "")))
     if m:
         lo, hi = _years(m["a"], m["unit"]), _years(m["b"], m["unit"]) if m["b"] else None
         if hi is None:
-            if re.search(r"\b(?:up to|maximum of|not (?:more|exceed)|no more than|as much as)\b", t):
+            if re.search(r"\b(?:up to|maximum|not (?:more|exceed)|no more than|as much as)\b", t):
                 pen.max_years = lo
             elif re.search(r"\b(?:at least|minimum of|not less than|no less than)\b", t):
                 pen.min_years = lo

@@ -8,7 +8,8 @@ with ``merge``; with ``prefer``, the rules' links of those types replace the one
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -33,25 +34,175 @@ def _sentence_id(doc: Doc) -> list[int]:
     return ids
 
 
-def _penalties_elsewhere(doc: Doc, ents: list[Span], sent: list[int], rels: set[tuple[int, int, str]]
-                         ) -> Iterator[tuple[int, int]]:
+Link = tuple[int, int, str]
+
+
+@dataclass
+class Paragraph:
+    """What a relation rule reads of one doc: its entities, their sentence numbers and the window (in tokens)
+    within which two entities may be linked."""
+
+    doc: Doc
+    ents: list[Span]
+    sent: list[int]
+    window: int
+
+    @classmethod
+    def of(cls, doc: Doc, window: int = 60) -> Paragraph:
+        """A doc's entities and their sentence numbers."""
+        return cls(doc, list(doc.ents), _sentence_id(doc), window)
+
+    def pairs(self, head: str | tuple[str, ...], child: str, after: bool = True
+              ) -> Iterator[tuple[int, Span, int, Span]]:
+        """Pairs of entities with these labels in one sentence and within the window (with ``after``, the
+        child after the head)."""
+        heads = (head,) if isinstance(head, str) else head
+        for i, a in enumerate(self.ents):
+            if a.label_ not in heads:
+                continue
+            for j, b in enumerate(self.ents):
+                if i != j and b.label_ == child and self.sent[a.start] == self.sent[b.start] and \
+                        abs(a.start - b.start) <= self.window and (not after or b.start > a.start):
+                    yield i, a, j, b
+
+    def gap(self, a: Span, b: Span) -> str:
+        """The text between two entities."""
+        lo, hi = (a, b) if a.start < b.start else (b, a)
+        return self.doc[lo.end : hi.start].text
+
+    def any_between(self, label: str, a: Span, b: Span) -> bool:
+        """Whether an entity with this label lies between two entities."""
+        return any(e.label_ == label and min(a.start, b.start) < e.start < max(a.start, b.start) for e in self.ents)
+
+
+def article_in_law(p: Paragraph, rels: set[Link]) -> Iterator[Link]:
+    """An article is in the first law after it (``Article 128 of the Criminal Code``)."""
+    for i, a, j, b in p.pairs("ARTICLE", "LAW"):
+        if not p.any_between("LAW", a, b):
+            yield i, j, "IN_LAW"
+
+
+def article_punishable_by(p: Paragraph, rels: set[Link]) -> Iterator[Link]:
+    """An article is punishable by the first penalty after it (``Article 128 ... provides for 5 to 15 years``),
+    unless it is cited in brackets after its own (``article_cited_after_penalty``)."""
+    for i, a, j, b in p.pairs("ARTICLE", "PENALTY"):
+        if not p.any_between("PENALTY", a, b) and not _penalties_before_bracket(p, i):
+            yield i, j, "PUNISHABLE_BY"
+
+
+def _penalties_before_bracket(p: Paragraph, i: int) -> list[int]:
+    """The penalties an article cited in brackets refers back to (``up to 16 years (Article 156 of the criminal
+    code)``): those of its sentence after the article before it."""
+    a = p.ents[i]
+    if not re.search(r"\(\s*$", p.doc.text[max(0, a.start_char - 5) : a.start_char]):
+        return []
+    out = []
+    for j in range(i - 1, -1, -1):
+        e = p.ents[j]
+        if p.sent[e.start] != p.sent[a.start] or e.label_ == "ARTICLE":
+            break
+        if e.label_ == "PENALTY":
+            out.append(j)
+    return out[::-1]
+
+
+def article_cited_after_penalty(p: Paragraph, rels: set[Link]) -> Iterator[Link]:
+    """An article cited in brackets is punishable by the penalties of its clause before it that no article
+    is linked to (``the penalty is from two to four years, and from three to six years if ... (Article 162)``)."""
+    linked = {c for _, c, t in rels if t == "PUNISHABLE_BY"}
+    for i, a in enumerate(p.ents):
+        if a.label_ == "ARTICLE":
+            yield from ((i, j, "PUNISHABLE_BY") for j in _penalties_before_bracket(p, i) if j not in linked)
+
+
+def count_sentenced_to(p: Paragraph, rels: set[Link]) -> Iterator[Link]:
+    """Offenders are sentenced to the penalty after them (``three traffickers were sentenced to 10 years``),
+    unless another count or a colon comes between (``Three offenders were convicted: A Korean boat captain was
+    sentenced to six years``: the penalty of one of them)."""
+    for i, a, j, b in p.pairs("CASE_COUNT", "PENALTY"):
+        gap = p.gap(a, b)
+        if re.search(r"sentenc|given|received|jail|prison", gap + b.text, re.I) and ":" not in gap and \
+                not p.any_between("CASE_COUNT", a, b):
+            yield i, j, "SENTENCED_TO"
+
+
+_EQUALS_GAP = re.compile(r"\s*\(\s*(?:US|about|approximately|approx\.|roughly|some|or|equal\s+to|=)?\s*|\s*")
+
+
+def money_equals(p: Paragraph, rels: set[Link]) -> Iterator[Link]:
+    """An amount equals the one just after it in brackets (``12,920,000 tenge (about $104,000)``)."""
+    for i, a, j, b in p.pairs("MONEY", "MONEY"):
+        if _EQUALS_GAP.fullmatch(p.gap(a, b)):
+            yield i, j, "EQUALS"
+
+
+def country_ranked(p: Paragraph, rels: set[Link]) -> Iterator[Link]:
+    """A country is ranked at the tier shortly after it (``Kazakhstan (Tier 2 Watch List)``)."""
+    for i, a, j, b in p.pairs("GPE", "TIER"):
+        gap = p.gap(a, b)
+        if len(gap) < 40 or "(" in gap:
+            yield i, j, "RANKED"
+
+
+def figure_in_year(p: Paragraph, rels: set[Link]) -> Iterator[Link]:
+    """A count or an amount is of the year a preposition introduces (``30 cases in 2008``), unless a figure
+    of its kind comes between them."""
+    for i, a, j, b in p.pairs(("VICTIM_COUNT", "CASE_COUNT", "MONEY"), "DATE", after=False):
+        if re.search(r"\b(?:in|during|for|of|since)\s*$", p.doc[max(0, b.start - 2) : b.start].text + " ", re.I) \
+                and not p.any_between(a.label_, a, b):
+            yield i, j, "IN_YEAR"
+
+
+def victims_origin(p: Paragraph, rels: set[Link]) -> Iterator[Link]:
+    """Victims come from the place after ``from`` (``22 women from Uzbekistan``)."""
+    for i, _, j, b in p.pairs("VICTIM_COUNT", "GPE"):
+        if p.doc[b.start - 1].lower_ == "from":
+            yield i, j, "ORIGIN"
+
+
+def victims_destination(p: Paragraph, rels: set[Link]) -> Iterator[Link]:
+    """Victims go to the place after ``to`` or ``into`` (``15 girls trafficked to the UAE``)."""
+    for i, _, j, b in p.pairs("VICTIM_COUNT", "GPE"):
+        if p.doc[b.start - 1].lower_ in ("to", "into"):
+            yield i, j, "DESTINATION"
+
+
+def route_legs(p: Paragraph, rels: set[Link]) -> Iterator[Link]:
+    """Route legs between places, from the roles the clause gives them (``routes.py``)."""
+    return ((h, c, "ROUTE") for h, c in route_links(p.doc, p.ents, p.sent))
+
+
+# the words between a penalty and the article it is stated under (``under Article 128``, ``as defined under Penal
+# Code Law 19.927, Article 361``)
+_UNDER = re.compile(r"\b(?:under|defined\s+(?:in|by))(?:\s+(?:the\s+)?(?:[A-Z][\w.]*|\d[\d.,]*|of)[\s,]*)*\s*$")
+
+
+def penalties_elsewhere(p: Paragraph, rels: set[Link]) -> Iterator[Link]:
     """Penalties stated before their article (``a seven to ten year sentence under Article 128``), or in the
-    next sentence for the articles of the one before (``Article 172 deals with ... . It carries 3 to 6 years``)."""
+    next sentence for the articles of the one before (``Article 172 deals with ... . It carries 3 to 6 years``),
+    never across a blank line or a question (the answer to a questionnaire's next question); only for penalties
+    no article is linked to yet."""
+    doc, ents, sent = p.doc, p.ents, p.sent
     punished = {h for h, _, t in rels if t == "PUNISHABLE_BY"}
-    for j, p in enumerate(ents):
-        if p.label_ != "PENALTY" or any(c == j for _, c, t in rels if t == "PUNISHABLE_BY"):
+    for j, pen in enumerate(ents):
+        if pen.label_ != "PENALTY" or any(c == j for _, c, t in rels if t == "PUNISHABLE_BY"):
             continue
-        same = [i for i, a in enumerate(ents) if a.label_ == "ARTICLE" and sent[a.start] == sent[p.start]]
-        after = [i for i in same
-                 if ents[i].start > p.start and re.search(r"\bunder\s*$", doc[p.end:ents[i].start].text)]
+        same = [i for i, a in enumerate(ents) if a.label_ == "ARTICLE" and sent[a.start] == sent[pen.start]]
+        after = [i for i in same if ents[i].start > pen.start and _UNDER.search(doc[pen.end:ents[i].start].text)]
         if after:
-            yield after[0], j
+            yield after[0], j, "PUNISHABLE_BY"
             continue
         if same:
             continue
-        previous = [i for i, a in enumerate(ents) if a.label_ == "ARTICLE" and sent[a.start] == sent[p.start] - 1
-                    and i not in punished]
-        yield from ((i, j) for i in previous)
+        previous = [i for i, a in enumerate(ents) if a.label_ == "ARTICLE" and sent[a.start] == sent[pen.start] - 1
+                    and i not in punished and not re.search(r"\n\s*\n|\?", doc.text[a.end_char : pen.start_char])]
+        yield from ((i, j, "PUNISHABLE_BY") for i in previous)
+
+
+# the rules, applied in order; each sees the links of the rules before it
+RULES: list[Callable[[Paragraph, set[Link]], Iterable[Link]]] = [
+    article_in_law, article_punishable_by, article_cited_after_penalty, count_sentenced_to, money_equals,
+    country_ranked, figure_in_year, victims_origin, victims_destination, route_legs, penalties_elsewhere]
 
 
 @Language.factory("cablefacts_relation_rules",
@@ -74,50 +225,11 @@ class RelationRules:
         self.prefer = set(prefer or [])
 
     def __call__(self, doc: Doc) -> Doc:
-        ents = list(doc.ents)
-        sent = _sentence_id(doc)
-        rels: set[tuple[int, int, str]] = set()
-
-        def same(a: Span, b: Span) -> bool:
-            return sent[a.start] == sent[b.start]
-
-        def between(a: Span, b: Span) -> str:
-            lo, hi = (a, b) if a.start < b.start else (b, a)
-            return doc[lo.end : hi.start].text
-
-        for i, a in enumerate(ents):
-            for j, b in enumerate(ents):
-                if i == j or not same(a, b) or abs(a.start - b.start) > self.window:
-                    continue
-                gap = between(a, b)
-                la, lb = a.label_, b.label_
-                if la == "ARTICLE" and lb == "LAW" and b.start > a.start and not any(
-                        e.label_ == "LAW" and a.start < e.start < b.start for e in ents):
-                    rels.add((i, j, "IN_LAW"))
-                elif la == "ARTICLE" and lb == "PENALTY" and b.start > a.start and not any(
-                        e.label_ == "PENALTY" and a.start < e.start < b.start for e in ents):
-                    rels.add((i, j, "PUNISHABLE_BY"))
-                elif la == "CASE_COUNT" and lb == "PENALTY" and b.start > a.start and re.search(
-                        r"sentenc|given|received|jail|prison", gap + b.text, re.I) and not any(
-                        e.label_ == "CASE_COUNT" and a.start < e.start < b.start for e in ents):
-                    rels.add((i, j, "SENTENCED_TO"))
-                elif la == "MONEY" and lb == "MONEY" and b.start > a.start and re.fullmatch(
-                        r"\s*\(\s*(?:US|about|approximately|approx\.|roughly|some|or|equal\s+to|=)?\s*|\s*", gap):
-                    rels.add((i, j, "EQUALS"))
-                elif la == "GPE" and lb == "TIER" and b.start > a.start and (len(gap) < 40 or "(" in gap):
-                    rels.add((i, j, "RANKED"))
-                elif la in ("VICTIM_COUNT", "CASE_COUNT", "MONEY") and lb == "DATE" and re.search(
-                        r"\b(?:in|during|for|of|since)\s*$", doc[max(0, b.start - 2) : b.start].text + " ", re.I):
-                    if not any(e.label_ == la and min(a.start, b.start) < e.start < max(a.start, b.start)
-                               for e in ents):
-                        rels.add((i, j, "IN_YEAR"))
-                elif la == "VICTIM_COUNT" and lb == "GPE" and b.start > a.start and doc[b.start - 1].lower_ == "from":
-                    rels.add((i, j, "ORIGIN"))
-                elif la == "VICTIM_COUNT" and lb == "GPE" and b.start > a.start and doc[b.start - 1].lower_ in (
-                        "to", "into"):
-                    rels.add((i, j, "DESTINATION"))
-        rels |= {(h, c, "ROUTE") for h, c in route_links(doc, ents, sent)}
-        rels |= {(h, c, "PUNISHABLE_BY") for h, c in _penalties_elsewhere(doc, ents, sent, rels)}
+        p = Paragraph.of(doc, self.window)
+        ents = p.ents
+        rels: set[Link] = set()
+        for rule in RULES:
+            rels |= set(rule(p, rels))
         found = [(h, c, t, 1.0) for h, c, t in rels if allowed(t, ents[h].label_, ents[c].label_)
                  and (self.types is None or t in self.types)]
         if self.merge:

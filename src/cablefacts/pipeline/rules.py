@@ -57,7 +57,7 @@ PATTERNS: list[tuple[str, str]] = [
                 r"|\bprison sentences?\b|\bjail terms?\b"
                 rf"|\b(?:a\s+)?(?:prison\s+|jail\s+)?(?:term|sentence)s?\s+of\s+(?:up to\s+|from\s+|between\s+)?{NUM}"
                 rf"\s*(?:-|–|to|and)?\s*(?:{NUM}\s+)?{YEARS}"
-                rf"|\b(?:an?\s+)?{NUM}\s*(?:-|–|to)\s*{NUM}(?:[\s-]+years?'?)?[\s-]+(?:prison\s+|jail\s+)?(?:term|sentence)s?\b"
+                rf"|\b(?:an?\s+)?{NUM}\s*(?:-to-|-|–|to)\s*{NUM}(?:[\s-]+years?'?)?[\s-]+(?:prison\s+|jail\s+)?(?:term|sentence)s?\b"
                 rf"|\b(?:range|ranging)\s+from\s+(?:between\s+)?{NUM}\s*(?:-|–|to|and)\s*{NUM}\s+{YEARS}"),
     ("MONEY", rf"{APPROX}{CURRENCY_BEFORE}\s?\d[\d,]*(?:\.\d+)?{SCALE}"
               rf"|{APPROX}\d[\d,]*(?:\.\d+)?{SCALE}\s+{CURRENCY_AFTER}"),
@@ -66,9 +66,20 @@ PATTERNS: list[tuple[str, str]] = [
     ("DATE", r"\b(?:19[89]\d|20[01]\d)\b"),
 ]
 
+# a term of years written bare (``the penalty is from two to four years``, ``Article 161 imposes a penalty of up to
+# eight years``, ``or eighteen years maximum``) is a PENALTY where its clause speaks of punishment before it
+BARE_TERM = re.compile(rf"(?<![\w-])(?:(?:up to|from|between)\s+|(?:from\s+)?fines?\s+to\s+)?{NUM}"
+                       rf"(?:\s+years?(?:\s+and\s+a\s+day)?)?{RANGE_SEP}(?:{NUM}\s+)?{YEARS}(?:\s+maximum)?"
+                       r"(?!\s+(?:old|of\s+age|ago|earlier|later|after|before|since|in\s+a\s+row)\b)", re.I)
+_PENAL_BEFORE = re.compile(r"(?:penalt|punish|imprison|sentenc|prison|jail|sanction|\bfaces?\b|\bterms?\b|"
+                           r"\bcarr(?:y|ies)\b|\bmaximum\b)(?:(?![.;]\s).)*$", re.I | re.S)
+# an age, a span of time or an extra restriction is no term of imprisonment
+_NOT_TERM_BEFORE = re.compile(r"\b(?:aged?|under|over|least|than|past|last|next|first|within|after|every|each|"
+                              r"additional|age\s+of)\s+(?:the\s+age\s+of\s+)?$", re.I)
 ARTICLE_NUMBER = r"\d+(?:[-.]\d+)?(?:\s?(?:bis|ter|quater))?[a-z]?(?:\s?\(\w{1,3}\))*"
-# the further items of "Articles 128, 133, 125(3)(b), and 270": each is an ARTICLE of its own
-ARTICLE_LIST = re.compile(rf"\b[Aa]rticles\s+{ARTICLE_NUMBER}((?:\s*(?:,|and|or|,\s*and)\s*{ARTICLE_NUMBER})+)")
+# the further items of "Articles 128, 133, 125(3)(b), and 270" (and the end of "Articles 156 to 163"): each is an
+# ARTICLE of its own
+ARTICLE_LIST = re.compile(rf"\b[Aa]rticles\s+{ARTICLE_NUMBER}((?:\s*(?:,|and|or|,\s*and|\bto\b)\s*{ARTICLE_NUMBER})+)")
 ARTICLE_ITEM = re.compile(ARTICLE_NUMBER)
 # places named by kind, the ends of internal routes and of vague ones (``from rural areas to urban centers``)
 GENERIC_PLACE = re.compile(GENERIC_PLACES)
@@ -134,6 +145,13 @@ class EntityRules:
                 span = doc.char_span(m.start(), m.end(), label=label, alignment_mode="contract")
                 if span is not None and len(span):
                     spans.append(span)
+        if relevant:
+            for m in BARE_TERM.finditer(text):
+                before = text[max(0, m.start() - 120) : m.start()]
+                if _PENAL_BEFORE.search(before) and not _NOT_TERM_BEFORE.search(before):
+                    span = doc.char_span(m.start(), m.end(), label="PENALTY", alignment_mode="contract")
+                    if span is not None and len(span):
+                        spans.append(span)
         for m in ARTICLE_LIST.finditer(text):
             for item in ARTICLE_ITEM.finditer(text, m.start(1), m.end(1)):
                 span = doc.char_span(item.start(), item.end(), label="ARTICLE", alignment_mode="contract")
@@ -156,8 +174,9 @@ class EntityRules:
             for g in doc.spans.get(SPANS_KEY, []):
                 if not any(s.start < g.end and g.start < s.end for s in spans if s.label_ in ("GPE", "NORP")):
                     spans.append(Span(doc, g.start, g.end, label=g.label_))
-        # an amount or a term of years is never a count (``a 5-10 prison term on individuals who ...``)
-        money = [s for s in spans if s.label_ in ("MONEY", "PENALTY")]
+        # an amount, a term of years or an article is never a count (``a 5-10 prison term on individuals who ...``,
+        # ``Article 120, a conviction for rape``)
+        money = [s for s in spans if s.label_ in ("MONEY", "PENALTY", "ARTICLE")]
         spans = [s for s in spans if s.label_ not in ("VICTIM_COUNT", "CASE_COUNT")
                  or not any(m.start < s.end and s.start < m.end for m in money)]
         # people arrested, charged, convicted or sentenced are offenders (GUIDELINES.md: ``[four men] have been

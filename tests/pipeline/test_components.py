@@ -2,6 +2,7 @@
 
 from cablefacts.api import rules_pipeline
 from cablefacts.corpus import load_cable
+from cablefacts.pipeline.extensions import Relation
 
 CABLE = "07ASTANA614"  # routes from Uzbekistan by land to South Kazakhstan, then by air to the UAE
 
@@ -37,7 +38,7 @@ def test_prefer_replaces_the_links_of_a_type_and_merge_keeps_the_others():
         doc = nlp(_paragraph("United Arab Emirates"))
     ents = list(doc.ents)
     uae = next(i for i, e in enumerate(ents) if e.text == "United Arab Emirates")
-    wrong = (uae, next(i for i, e in enumerate(ents) if e.text == "Uzbekistan"), "ROUTE", 0.9)  # backwards
+    wrong = Relation(uae, next(i for i, e in enumerate(ents) if e.text == "Uzbekistan"), "ROUTE", 0.9)  # backwards
     rules = nlp.get_pipe("cablefacts_relation_rules")
     rules.merge = True
     for prefer, kept in (([], True), (["ROUTE"], False)):

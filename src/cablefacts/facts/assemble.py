@@ -478,13 +478,13 @@ def facts_from_doc(doc: Doc, cable: Cable, offset: int, default_country: str | N
     their order (``BUILDERS``), then the route legs."""
     rels: dict[tuple[int, str], list[int]] = {}
     heads: dict[tuple[int, str], list[int]] = {}
-    for h, c, t, _ in doc._.relations:
-        rels.setdefault((h, t), []).append(c)
-        heads.setdefault((c, t), []).append(h)
+    for r in doc._.relations:
+        rels.setdefault((r.head, r.label), []).append(r.child)
+        heads.setdefault((r.child, r.label), []).append(r.head)
     _share_within_article_lists(doc, rels)
     p = _Paragraph(doc, cable, offset, default_country, list(doc.ents), rels, heads)
     out = [f for i, e in enumerate(p.ents) if e.label_ in BUILDERS for f in BUILDERS[e.label_](p, i, e)]
-    out += [f for h, c, t, score in doc._.relations if t == "ROUTE" for f in _route(p, h, c, score)]
+    out += [f for r in doc._.relations if r.label == "ROUTE" for f in _route(p, r.head, r.child, r.score)]
     return out
 
 

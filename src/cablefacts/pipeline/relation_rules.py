@@ -230,11 +230,11 @@ class RelationRules:
         rels: set[Link] = set()
         for rule in RULES:
             rels |= set(rule(p, rels))
-        found = [(h, c, t, 1.0) for h, c, t in rels if allowed(t, ents[h].label_, ents[c].label_)
+        found = [Relation(h, c, t) for h, c, t in rels if allowed(t, ents[h].label_, ents[c].label_)
                  and (self.types is None or t in self.types)]
         if self.merge:
-            kept = [r for r in doc._.relations if r[2] not in self.prefer]
-            linked = {(h, c) for h, c, _, _ in kept}
-            found = [*kept, *(r for r in found if r[2] in self.prefer or (r[0], r[1]) not in linked)]
-        doc._.relations = [Relation(*r) for r in sorted(found)]
+            kept = [r for r in doc._.relations if r.label not in self.prefer]
+            linked = {(r.head, r.child) for r in kept}
+            found = [*kept, *(r for r in found if r.label in self.prefer or (r.head, r.child) not in linked)]
+        doc._.relations = sorted(found)
         return doc

@@ -110,7 +110,9 @@ def test_a_store_without_entities_opens_and_its_files_are_read_again(tmp_path):
     con.executescript("DROP TABLE relations; DROP TABLE entities; ALTER TABLE cables DROP COLUMN n_entities;"
                       " PRAGMA user_version = 2;")
     con.close()
-    build(db, tmp_path / "old-report")  # the report reads it as it is
+    build(db, tmp_path / "old-report")  # the report reads it as it is, and says what is missing
+    page = (tmp_path / "old-report" / "cables" / "07ASTANA614.html").read_text(encoding="utf-8")
+    assert "were not recorded for this file" in page and "<mark" not in page
     store = Store(db)
     assert store.db.execute("PRAGMA user_version").fetchone()[0] == 3
     assert _rows(db, "entities") == 0 and store.done(model_version(None)) == {}
@@ -121,3 +123,5 @@ def test_a_store_without_entities_opens_and_its_files_are_read_again(tmp_path):
     assert run(files, store).skipped == len(files)
     store.close()
     build(db, tmp_path / "report")  # the facts replaced took the consolidated tables; the report makes them again
+    page = (tmp_path / "report" / "cables" / "07ASTANA614.html").read_text(encoding="utf-8")
+    assert "<mark" in page and "were not recorded" not in page

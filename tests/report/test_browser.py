@@ -1,15 +1,19 @@
 """The report in a real headless browser (Debian's Chromium driven by Playwright): it loads with no
-console errors, the route map and charts are drawn, a fact leads to its highlighted sentence, and
-markup in a cable shows as text and runs nothing."""
+console errors, the route map and charts are drawn, a fact leads to its highlighted sentence, a cable
+page marks its entities and lists its relations as the store keeps them, and markup in a cable shows
+as text and runs nothing."""
 
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from cablefacts.cable import read_cable_file
+from cablefacts.report.wording import relation
 from tests.conftest import ROOT, SEED, require
 
 pytestmark = pytest.mark.slow  # `pytest -m "not slow"` leaves it out of the quick loop
@@ -143,6 +147,62 @@ def test_a_country_profile(report, browser):
     page.locator("#counts a").first.click()
     page.wait_for_load_state("load")
     assert page.locator(f"[id='{page.evaluate('location.hash.slice(1)')}']").get_attribute("class") == "sent"
+
+
+def _store(report, path):
+    """The entities and relations the store keeps for the cable file ``path``."""
+    con = sqlite3.connect(report.parent / "facts.sqlite")
+    try:
+        entities = [dict(zip(("label", "start", "end", "text"), r, strict=True)) for r in con.execute(
+            'SELECT label, start, "end", text FROM entities WHERE path = ? ORDER BY n', (str(path),))]
+        relations = [dict(zip(("type", "head", "child"), r, strict=True)) for r in con.execute(
+            "SELECT type, head, child FROM relations WHERE path = ? ORDER BY id", (str(path),))]
+    finally:
+        con.close()
+    return entities, relations
+
+
+def _words(text):
+    return " ".join(text.split())
+
+
+def test_a_cable_page_marks_its_entities_and_lists_its_relations(report, browser):
+    pages_with_relations = 0
+    for seed in sorted(SEED.glob("*.txt")):
+        path = report.parent / "cables" / seed.name
+        body = read_cable_file(path).body
+        entities, relations = _store(report, path)
+        assert entities, seed.name
+        assert all(body[e["start"]:e["end"]] == e["text"] for e in entities)  # the store's offsets are the text's
+        page, errors = open_page(browser, (report / "cables" / f"{seed.stem}.html").as_uri())
+        marks = page.locator("mark.ent").evaluate_all("ms => ms.map(m => [m.dataset.label, m.textContent])")
+        assert sorted(map(tuple, marks)) == sorted((e["label"], e["text"]) for e in entities)
+        labels = page.locator("#legend .key").evaluate_all("ks => ks.map(k => k.dataset.label)")
+        assert labels == sorted({e["label"] for e in entities})
+        shown = page.locator("mark.ent").first.evaluate("m => getComputedStyle(m, '::after').content")
+        assert shown.strip('"') == marks[0][0]  # the label is drawn beside the span
+        lines = page.locator(".rels a").evaluate_all("as => as.map(a => [a.textContent, a.getAttribute('href')])")
+        said = {relation(r["type"], entities[r["head"]]["text"], entities[r["child"]]["text"]) for r in relations}
+        assert {text for text, _ in lines} == said
+        for r in relations:  # every relation's line leads to a sentence of the cable holding both its entities
+            line = relation(r["type"], entities[r["head"]]["text"], entities[r["child"]]["text"])
+            targets = {href[1:] for text, href in lines if text == line}
+            sentences = [_words(page.locator(f"[id='{t}']").text_content()) for t in targets]
+            assert any(_words(entities[r["head"]]["text"]) in s and _words(entities[r["child"]]["text"]) in s
+                       and s in _words(body) for s in sentences), (seed.name, line, sentences)
+        assert page.locator("#relations tr[id]").count() == len(relations)
+        if relations:
+            pages_with_relations += 1
+        assert errors == []
+    assert pages_with_relations >= 3
+    page, errors = open_page(browser, (report / "cables" / "07ASTANA614.html").as_uri())
+    route = page.locator(".rels a", has_text=re.compile(r"^ROUTE: ")).first
+    ends = route.inner_text().removeprefix("ROUTE: ").split(" → ")
+    route.click()
+    target = page.locator(f"[id='{page.evaluate('location.hash.slice(1)')}']")
+    assert target.get_attribute("class") == "sent" and all(_words(end) in _words(target.inner_text()) for end in ends)
+    assert target.evaluate("e => getComputedStyle(e).backgroundColor") not in ("rgba(0, 0, 0, 0)", "transparent")
+    assert errors == []
 
 
 def test_every_page_is_clean_and_every_link_resolves(report):

@@ -4,12 +4,13 @@
 cases, funding (fines, seizures and worldwide figures apart), provisions, conflicts and the country
 profiles; ``facts.html`` lists every fact (filterable, also through the URL:
 ``facts.html?type=victims&year=2008``, ``facts.html?leg=UZB>KAZ``); ``cables/<ID>.html`` shows every
-cable file (facts' sentences highlighted) or why it could not be read; ``countries/<ISO>.html`` is a
-country's profile. Totals count consolidated facts once.
+cable file (its entities, relations and facts' sentences, as the store keeps them) or why it could not
+be read; ``countries/<ISO>.html`` is a country's profile. Totals count consolidated facts once.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from html import escape
@@ -19,7 +20,7 @@ from urllib.parse import urlencode
 from ..cable import CableFileError, read_cable_file
 from . import charts, profiles
 from .html import cable_page, page
-from .model import Report, build_model, exploitation, figures, leg, totals
+from .model import Report, build_model, cable_annotations, exploitation, figures, leg, totals
 from .places import label
 from .routemap import Leg, route_map
 from .wording import article_order, country_name, number, provision, short, summary
@@ -76,7 +77,7 @@ def build(db: Path, out: Path) -> Path:
     rep = build_model(db)
     for sub in ("cables", "countries"):
         (out / sub).mkdir(parents=True, exist_ok=True)
-    _write_cable_pages(rep, out)
+    _write_cable_pages(rep, db, out)
     (out / "facts.html").write_text(_facts_page(rep), encoding="utf-8")
     countries = profiles.write_profiles(rep, out / "countries")
     index = out / "index.html"
@@ -84,27 +85,38 @@ def build(db: Path, out: Path) -> Path:
     return index
 
 
-def _write_cable_pages(rep: Report, out: Path) -> None:
-    """One page per cable file, read or failed; records each fact's link to its sentence."""
+def _write_cable_pages(rep: Report, db: Path, out: Path) -> None:
+    """One page per cable file, read (with its entities and relations) or failed; records each fact's link
+    to its sentence."""
     by_path: dict[str, list[dict]] = defaultdict(list)
     for f in rep.facts:
         by_path[f["path"]].append(f)
-    for path, row in rep.cables.items():
-        name, fs = rep.pages[path], by_path.get(path, [])
-        target = out / "cables" / f"{name}.html"
-        try:
-            cable = None if row["status"] == "failed" else read_cable_file(path)
-        except (CableFileError, OSError) as e:
-            cable, row = None, {**row, "error": f"the file can no longer be read: {e}"}
-        if cable is None:
-            target.write_text(_unread_page(path, row, fs), encoding="utf-8")
-            for n, f in enumerate(fs):
-                rep.links[f["id"]] = f"cables/{name}.html#row-fact-{n}"
-            continue
-        html, anchors = cable_page(cable, fs, back="../index.html")
-        target.write_text(html, encoding="utf-8")
+    con = sqlite3.connect(db)
+    try:
+        for path, row in rep.cables.items():
+            _write_cable_page(rep, con, path, row, by_path.get(path, []), out)
+    finally:
+        con.close()
+
+
+def _write_cable_page(rep: Report, con: sqlite3.Connection, path: str, row: dict, fs: list[dict], out: Path) -> None:
+    """The page of one file (its facts ``fs``); the file is read again, the entities come from the store."""
+    name = rep.pages[path]
+    target = out / "cables" / f"{name}.html"
+    try:
+        cable = None if row["status"] == "failed" else read_cable_file(path)
+    except (CableFileError, OSError) as e:
+        cable, row = None, {**row, "error": f"the file can no longer be read: {e}"}
+    if cable is None:
+        target.write_text(_unread_page(path, row, fs), encoding="utf-8")
         for n, f in enumerate(fs):
-            rep.links[f["id"]] = f"cables/{name}.html#{anchors.get(n, f'row-fact-{n}')}"
+            rep.links[f["id"]] = f"cables/{name}.html#row-fact-{n}"
+        return
+    entities, relations = cable_annotations(con, path, row)
+    html, anchors = cable_page(cable, fs, entities, relations, back="../index.html")
+    target.write_text(html, encoding="utf-8")
+    for n, f in enumerate(fs):
+        rep.links[f["id"]] = f"cables/{name}.html#{anchors.get(n, f'row-fact-{n}')}"
 
 
 def _unread_page(path: str, row: dict, facts: list[dict]) -> str:

@@ -1,7 +1,7 @@
 """The report in a real headless browser (Debian's Chromium driven by Playwright): it loads with no
-console errors, the route map and charts are drawn, a fact leads to its highlighted sentence, a cable
-page marks its entities and lists its relations as the store keeps them, and markup in a cable shows
-as text and runs nothing."""
+console errors, the route map and charts are drawn, the filters change the map, the tables and the
+charts, a fact leads to its highlighted sentence, a cable page marks its entities and lists its
+relations as the store keeps them, and markup in a cable shows as text and runs nothing."""
 
 import re
 import shutil
@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 
 from cablefacts.cable import read_cable_file
+from cablefacts.corpus import cable_path
+from cablefacts.report.model import build_model, figures, totals
 from cablefacts.report.wording import relation
 from tests.conftest import ROOT, SEED, require
 
@@ -20,6 +22,7 @@ pytestmark = pytest.mark.slow  # `pytest -m "not slow"` leaves it out of the qui
 
 CHROMIUM = Path("/usr/bin/chromium")
 PLAIN = "Transit includes from Uzbekistan by land to South Kazakhstan"
+OTHER = ("07SANJOSE524", "08SANJOSE855")  # Costa Rica's victims and convictions, beside Kazakhstan's
 EVIL = ('Transit <script>window.__pwned=1</script> "><img src=x onerror=window.__pwned=2> includes from Uzbekistan '
         "by land to South Kazakhstan")
 
@@ -29,7 +32,7 @@ def report(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("report")
     cables = tmp / "cables"
     cables.mkdir()
-    for p in SEED.glob("*.txt"):
+    for p in [*SEED.glob("*.txt"), *map(cable_path, OTHER)]:
         shutil.copy(p, cables / p.name)
     evil = (SEED / "07ASTANA614.txt").read_text(encoding="utf-8")  # the markup goes into a sentence with a route
     assert PLAIN in evil
@@ -202,6 +205,59 @@ def test_a_cable_page_marks_its_entities_and_lists_its_relations(report, browser
     target = page.locator(f"[id='{page.evaluate('location.hash.slice(1)')}']")
     assert target.get_attribute("class") == "sent" and all(_words(end) in _words(target.inner_text()) for end in ends)
     assert target.evaluate("e => getComputedStyle(e).backgroundColor") not in ("rgba(0, 0, 0, 0)", "transparent")
+    assert errors == []
+
+
+def _bars(page, title):
+    """Key -> value of the bars the chart titled ``title`` draws."""
+    return page.locator(f"[data-chart][data-title='{title}'] rect.bar").evaluate_all(
+        "rs => rs.map(r => [r.dataset.key, Number(r.dataset.value)])")
+
+
+CHARTS = (("victims", "victims", "victims"), ("cases", "conviction", "convictions"))
+
+
+def test_the_charts_follow_the_filters(report, browser):
+    rep = build_model(report.parent / "facts.sqlite")
+
+    def expected(kind, stage, by, country=None, year=None):
+        values = {k: v for k, v in figures(rep, kind).items()
+                  if k[2] == stage and country in (None, k[0]) and year in (None, k[1])}
+        return [[str(k), pytest.approx(v)] for k, v in totals(values, 1 if by == "year" else 0).items()]
+
+    def check(**filters):
+        for kind, stage, title in CHARTS:
+            for by in ("year", "country"):
+                assert _bars(page, f"{title} by {by}") == expected(kind, stage, by, **filters), (title, by, filters)
+
+    page, errors = open_page(browser, (report / "index.html").as_uri())
+    check()
+    full = _bars(page, "victims by year")
+    options = page.locator("#f-country option").evaluate_all("os => os.map(o => o.value).filter(v => v)")
+    country = next(c for c in options if expected("victims", "victims", "year", country=c) not in ([], full))
+    page.select_option("#f-country", country)
+    check(country=country)
+    assert _bars(page, "victims by year") != full and len(_bars(page, "victims by country")) == 1
+    name = page.locator("#f-country option:checked").inner_text()
+    assert page.locator("[data-title='victims by year'] svg > text").first.text_content().endswith(name)
+    hrefs = page.locator("[data-title='victims by year'] svg a").evaluate_all(
+        "as => as.map(a => a.getAttribute('href'))")
+    assert hrefs and all(f"country={country}" in h and "type=victims" in h for h in hrefs)
+    page.select_option("#f-country", "")
+    years = page.locator("#f-year option").evaluate_all("os => os.map(o => Number(o.value)).filter(v => v)")
+    year = next(y for y in years if expected("victims", "victims", "country", year=y)
+                not in ([], expected("victims", "victims", "country")))
+    page.select_option("#f-year", str(year))
+    check(year=year)
+    assert [k for k, _ in _bars(page, "victims by year")] == [str(year)]
+    page.select_option("#f-year", "")
+    page.select_option("#f-type", "cases")
+    assert page.locator("[data-chart][data-kind='victims']:visible").count() == 0
+    assert page.locator("[data-chart][data-kind='cases'] rect.bar:visible").count() > 0
+    page.select_option("#f-type", "")
+    check()
+    page.goto((report / "facts.html").as_uri() + f"?type=victims&country={country}")  # where a bar leads
+    assert page.locator("tr[data-type]:not(.hidden)").count() > 0
     assert errors == []
 
 

@@ -784,6 +784,7 @@ def show_cmd(
     """Render a cable with its entities highlighted, its relations, and its facts linked to their sentences."""
     from .api import facts_from_docs, load
     from .corpus import CorpusError, load_cable
+    from .facts.annotations import Annotations
     from .report.html import cable_page
 
     try:
@@ -794,15 +795,12 @@ def show_cmd(
     preflight.output_file(output, "cable page")
     preflight.model(model)
     nlp = load(model)
-    docs = list(nlp.pipe(cable.paragraph_text(p) for p in cable.paragraphs))
-    entities, relations = {}, {}
-    for k, (p, doc) in enumerate(zip(cable.paragraphs, docs, strict=True)):
-        entities[k] = [(p.start + e.start_char, p.start + e.end_char, e.label_) for e in doc.ents]
-        relations[k] = [f"{doc.ents[h].text} —{t}→ {doc.ents[c].text}" for h, c, t, _ in doc._.relations]
+    found = Annotations()
+    docs = found.read(cable, nlp.pipe(cable.paragraph_text(p) for p in cable.paragraphs), cable.paragraphs)
     facts = [f.to_dict() for f in facts_from_docs(cable, docs)]
-    html, _ = cable_page(cable, facts, entities, relations)
+    html, _ = cable_page(cable, facts, found.entities, found.relations, gated=False)
     output.write_text(html, encoding="utf-8")
-    console.print(f"{output}: {sum(map(len, entities.values()))} entities, {len(facts)} facts")
+    console.print(f"{output}: {len(found.entities)} entities, {len(found.relations)} relations, {len(facts)} facts")
 
 
 @app.command("report")

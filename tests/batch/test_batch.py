@@ -1,4 +1,5 @@
-"""Batch extraction: store, resume, faults, kill-and-rerun, process pool and Dask giving the same facts."""
+"""Batch extraction: store, resume, faults, kill-and-rerun, process pool and Dask giving the same facts (and
+entities and relations)."""
 
 import json
 import os
@@ -33,6 +34,16 @@ def _facts(db):
     store = Store(db)
     try:
         return sorted(json.dumps(f, sort_keys=True) for f in store.facts())
+    finally:
+        store.close()
+
+
+def _annotations(db):
+    """Every file's entities and relations."""
+    store = Store(db)
+    try:
+        paths = [p for (p,) in store.db.execute("SELECT path FROM cables ORDER BY path")]
+        return {p: (store.entities(p), store.relations(p)) for p in paths}
     finally:
         store.close()
 
@@ -102,6 +113,8 @@ def test_killed_run_resumes_to_the_same_facts(tmp_path):
     assert _run(tmp_path, folder, killed_db, "--batch-size", "4").returncode == 0
     facts = _facts(killed_db)
     assert facts == _facts(clean_db) and len(facts) == len(set(facts))
+    annotations = _annotations(killed_db)
+    assert annotations == _annotations(clean_db) and sum(len(r) for _, r in annotations.values()) > 100
 
 
 def test_process_pool_gives_the_same_facts(tmp_path):
@@ -110,6 +123,7 @@ def test_process_pool_gives_the_same_facts(tmp_path):
     assert _run(tmp_path, folder, one, "--batch-size", "4").returncode == 0
     assert _run(tmp_path, folder, two, "--batch-size", "4", "--n-process", "2").returncode == 0
     assert _facts(one) == _facts(two)
+    assert _annotations(one) == _annotations(two)
 
 
 def test_dask_local_cluster_gives_the_same_facts(tmp_path):
@@ -123,6 +137,7 @@ def test_dask_local_cluster_gives_the_same_facts(tmp_path):
     assert summary.done == len(files)
     assert sorted(json.dumps(f, sort_keys=True) for f in dask_db.facts()) == \
         sorted(json.dumps(f, sort_keys=True) for f in single.facts())
+    assert all((dask_db.entities(p), dask_db.relations(p)) == (single.entities(p), single.relations(p)) for p in files)
 
 
 def test_whole_bulk_archive_goes_through(bulk_dir, tmp_path):

@@ -1,21 +1,28 @@
 """The report in a real headless browser (Debian's Chromium driven by Playwright): it loads with no
-console errors, the route map and charts are drawn, a fact leads to its highlighted sentence, and
-markup in a cable shows as text and runs nothing."""
+console errors, the route map and charts are drawn, the filters change the map, the tables and the
+charts, a fact leads to its highlighted sentence, a cable page marks its entities and lists its
+relations as the store keeps them, and markup in a cable shows as text and runs nothing."""
 
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from cablefacts.cable import read_cable_file
+from cablefacts.corpus import cable_path
+from cablefacts.report.model import build_model, figures, totals
+from cablefacts.report.wording import relation
 from tests.conftest import ROOT, SEED, require
 
 pytestmark = pytest.mark.slow  # `pytest -m "not slow"` leaves it out of the quick loop
 
 CHROMIUM = Path("/usr/bin/chromium")
 PLAIN = "Transit includes from Uzbekistan by land to South Kazakhstan"
+OTHER = ("07SANJOSE524", "08SANJOSE855")  # Costa Rica's victims and convictions, beside Kazakhstan's
 EVIL = ('Transit <script>window.__pwned=1</script> "><img src=x onerror=window.__pwned=2> includes from Uzbekistan '
         "by land to South Kazakhstan")
 
@@ -25,7 +32,7 @@ def report(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("report")
     cables = tmp / "cables"
     cables.mkdir()
-    for p in SEED.glob("*.txt"):
+    for p in [*SEED.glob("*.txt"), *map(cable_path, OTHER)]:
         shutil.copy(p, cables / p.name)
     evil = (SEED / "07ASTANA614.txt").read_text(encoding="utf-8")  # the markup goes into a sentence with a route
     assert PLAIN in evil
@@ -143,6 +150,115 @@ def test_a_country_profile(report, browser):
     page.locator("#counts a").first.click()
     page.wait_for_load_state("load")
     assert page.locator(f"[id='{page.evaluate('location.hash.slice(1)')}']").get_attribute("class") == "sent"
+
+
+def _store(report, path):
+    """The entities and relations the store keeps for the cable file ``path``."""
+    con = sqlite3.connect(report.parent / "facts.sqlite")
+    try:
+        entities = [dict(zip(("label", "start", "end", "text"), r, strict=True)) for r in con.execute(
+            'SELECT label, start, "end", text FROM entities WHERE path = ? ORDER BY n', (str(path),))]
+        relations = [dict(zip(("type", "head", "child"), r, strict=True)) for r in con.execute(
+            "SELECT type, head, child FROM relations WHERE path = ? ORDER BY id", (str(path),))]
+    finally:
+        con.close()
+    return entities, relations
+
+
+def _words(text):
+    return " ".join(text.split())
+
+
+def test_a_cable_page_marks_its_entities_and_lists_its_relations(report, browser):
+    pages_with_relations = 0
+    for seed in sorted(SEED.glob("*.txt")):
+        path = report.parent / "cables" / seed.name
+        body = read_cable_file(path).body
+        entities, relations = _store(report, path)
+        assert entities, seed.name
+        assert all(body[e["start"]:e["end"]] == e["text"] for e in entities)  # the store's offsets are the text's
+        page, errors = open_page(browser, (report / "cables" / f"{seed.stem}.html").as_uri())
+        marks = page.locator("mark.ent").evaluate_all("ms => ms.map(m => [m.dataset.label, m.textContent])")
+        assert sorted(map(tuple, marks)) == sorted((e["label"], e["text"]) for e in entities)
+        labels = page.locator("#legend .key").evaluate_all("ks => ks.map(k => k.dataset.label)")
+        assert labels == sorted({e["label"] for e in entities})
+        shown = page.locator("mark.ent").first.evaluate("m => getComputedStyle(m, '::after').content")
+        assert shown.strip('"') == marks[0][0]  # the label is drawn beside the span
+        lines = page.locator(".rels a").evaluate_all("as => as.map(a => [a.textContent, a.getAttribute('href')])")
+        said = {relation(r["type"], entities[r["head"]]["text"], entities[r["child"]]["text"]) for r in relations}
+        assert {text for text, _ in lines} == said
+        for r in relations:  # every relation's line leads to a sentence of the cable holding both its entities
+            line = relation(r["type"], entities[r["head"]]["text"], entities[r["child"]]["text"])
+            targets = {href[1:] for text, href in lines if text == line}
+            sentences = [_words(page.locator(f"[id='{t}']").text_content()) for t in targets]
+            assert any(_words(entities[r["head"]]["text"]) in s and _words(entities[r["child"]]["text"]) in s
+                       and s in _words(body) for s in sentences), (seed.name, line, sentences)
+        assert page.locator("#relations tr[id]").count() == len(relations)
+        if relations:
+            pages_with_relations += 1
+        assert errors == []
+    assert pages_with_relations >= 3
+    page, errors = open_page(browser, (report / "cables" / "07ASTANA614.html").as_uri())
+    route = page.locator(".rels a", has_text=re.compile(r"^ROUTE: ")).first
+    ends = route.inner_text().removeprefix("ROUTE: ").split(" → ")
+    route.click()
+    target = page.locator(f"[id='{page.evaluate('location.hash.slice(1)')}']")
+    assert target.get_attribute("class") == "sent" and all(_words(end) in _words(target.inner_text()) for end in ends)
+    assert target.evaluate("e => getComputedStyle(e).backgroundColor") not in ("rgba(0, 0, 0, 0)", "transparent")
+    assert errors == []
+
+
+def _bars(page, title):
+    """Key -> value of the bars the chart titled ``title`` draws."""
+    return page.locator(f"[data-chart][data-title='{title}'] rect.bar").evaluate_all(
+        "rs => rs.map(r => [r.dataset.key, Number(r.dataset.value)])")
+
+
+CHARTS = (("victims", "victims", "victims"), ("cases", "conviction", "convictions"))
+
+
+def test_the_charts_follow_the_filters(report, browser):
+    rep = build_model(report.parent / "facts.sqlite")
+
+    def expected(kind, stage, by, country=None, year=None):
+        values = {k: v for k, v in figures(rep, kind).items()
+                  if k[2] == stage and country in (None, k[0]) and year in (None, k[1])}
+        return [[str(k), pytest.approx(v)] for k, v in totals(values, 1 if by == "year" else 0).items()]
+
+    def check(**filters):
+        for kind, stage, title in CHARTS:
+            for by in ("year", "country"):
+                assert _bars(page, f"{title} by {by}") == expected(kind, stage, by, **filters), (title, by, filters)
+
+    page, errors = open_page(browser, (report / "index.html").as_uri())
+    check()
+    full = _bars(page, "victims by year")
+    options = page.locator("#f-country option").evaluate_all("os => os.map(o => o.value).filter(v => v)")
+    country = next(c for c in options if expected("victims", "victims", "year", country=c) not in ([], full))
+    page.select_option("#f-country", country)
+    check(country=country)
+    assert _bars(page, "victims by year") != full and len(_bars(page, "victims by country")) == 1
+    name = page.locator("#f-country option:checked").inner_text()
+    assert page.locator("[data-title='victims by year'] svg > text").first.text_content().endswith(name)
+    hrefs = page.locator("[data-title='victims by year'] svg a").evaluate_all(
+        "as => as.map(a => a.getAttribute('href'))")
+    assert hrefs and all(f"country={country}" in h and "type=victims" in h for h in hrefs)
+    page.select_option("#f-country", "")
+    years = page.locator("#f-year option").evaluate_all("os => os.map(o => Number(o.value)).filter(v => v)")
+    year = next(y for y in years if expected("victims", "victims", "country", year=y)
+                not in ([], expected("victims", "victims", "country")))
+    page.select_option("#f-year", str(year))
+    check(year=year)
+    assert [k for k, _ in _bars(page, "victims by year")] == [str(year)]
+    page.select_option("#f-year", "")
+    page.select_option("#f-type", "cases")
+    assert page.locator("[data-chart][data-kind='victims']:visible").count() == 0
+    assert page.locator("[data-chart][data-kind='cases'] rect.bar:visible").count() > 0
+    page.select_option("#f-type", "")
+    check()
+    page.goto((report / "facts.html").as_uri() + f"?type=victims&country={country}")  # where a bar leads
+    assert page.locator("tr[data-type]:not(.hidden)").count() > 0
+    assert errors == []
 
 
 def test_every_page_is_clean_and_every_link_resolves(report):

@@ -1,4 +1,5 @@
-"""Batch extraction: files in, facts into the SQLite store, batch by batch.
+"""Batch extraction: files in, facts (and the entities and relations they come from) into the SQLite
+store, batch by batch.
 
 Cables are read and parsed in the worker that processes their batch; only the paragraphs that pass
 the relevance gate go through ``nlp.pipe``. Engines: ``local`` (one process, or a pool of
@@ -58,9 +59,11 @@ def sha256_file(path: str) -> str:
 def process_batch(paths: list[str], model: str | None = None, gate: bool = True,
                   on_text: Callable[[int, int], None] | None = None) -> list[CableResult]:
     """Read, parse and extract a batch of files; a file that fails is returned with its reason. Each
-    paragraph's doc is dropped once its facts are made, so a huge file needs the memory of one group
-    of paragraphs; ``on_text(chars read, chars in the batch)`` follows the models through the batch."""
+    paragraph's doc is dropped once its entities, relations and facts are taken, so a huge file needs the
+    memory of one group of paragraphs; ``on_text(chars read, chars in the batch)`` follows the models
+    through the batch."""
     from ..api import facts_from_docs, paragraphs_to_read
+    from ..facts.annotations import Annotations
 
     nlp = load_nlp(model)
     results: list[CableResult] = []
@@ -89,8 +92,11 @@ def process_batch(paths: list[str], model: str | None = None, gate: bool = True,
         docs = _pipe_by_length(nlp, texts, on_text=on_text)
         for index, cable, paragraphs in work:
             cable_docs = (next(docs) for _ in paragraphs)
+            found = Annotations()
             try:
-                results[index].facts = [f.to_dict() for f in facts_from_docs(cable, cable_docs, paragraphs)]
+                stream = found.read(cable, cable_docs, paragraphs)
+                results[index].facts = [f.to_dict() for f in facts_from_docs(cable, stream, paragraphs)]
+                results[index].entities, results[index].relations = found.entities, found.relations
             except Exception as e:
                 for _ in cable_docs:  # the docs of this cable's other paragraphs, so the next cable gets its own
                     pass

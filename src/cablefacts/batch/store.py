@@ -1,6 +1,7 @@
 """SQLite store of an extraction run: one row per distinct cable file (resolved path, content hash,
-status, metadata, error, warnings), one per fact (all fields, provenance), and every path a content was
-seen at; written in one transaction per batch.
+status, metadata, error, warnings), one per fact (all fields, provenance), one per entity and relation
+the models found (provenance as facts have it), and every path a content was seen at; written in one
+transaction per batch, a file's facts, entities and relations together.
 
 A content is stored once: the same bytes reached by another path (a copy, a symlink, another spelling
 of the folder) point at the row already there. Two different files that give one cable id are both
@@ -32,6 +33,7 @@ CREATE TABLE IF NOT EXISTS cables (
     tags TEXT,
     words INTEGER,
     n_facts INTEGER NOT NULL DEFAULT 0,
+    n_entities INTEGER,
     updated TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 CREATE TABLE IF NOT EXISTS facts (
@@ -60,8 +62,40 @@ CREATE TABLE IF NOT EXISTS files (
     path TEXT PRIMARY KEY,
     sha256 TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS entities (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL REFERENCES cables(path) ON DELETE CASCADE,
+    n INTEGER NOT NULL,
+    label TEXT NOT NULL,
+    paragraph TEXT,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    UNIQUE (path, n)
+);
+CREATE TABLE IF NOT EXISTS relations (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL REFERENCES cables(path) ON DELETE CASCADE,
+    type TEXT NOT NULL,
+    head INTEGER NOT NULL,
+    child INTEGER NOT NULL,
+    score REAL NOT NULL,
+    paragraph TEXT,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    FOREIGN KEY (path, head) REFERENCES entities(path, n) ON DELETE CASCADE,
+    FOREIGN KEY (path, child) REFERENCES entities(path, n) ON DELETE CASCADE
+);
+CREATE INDEX IF NOT EXISTS entities_label ON entities(label);
+CREATE INDEX IF NOT EXISTS relations_path ON relations(path);
+CREATE INDEX IF NOT EXISTS relations_type ON relations(type);
 """
-VERSION = 2  # PRAGMA user_version: 0 is the store keyed by the path as typed, with no warnings column
+# PRAGMA user_version: 0 is the store keyed by the path as typed, with no warnings column; 2 keeps no
+# entities or relations (its files have n_entities NULL, and are read again by the next run)
+VERSION = 3
+FILE_TABLES = ("relations", "entities", "facts")  # the rows a file has besides its own, children first
+DERIVED = ("facts_fts", "mentions", "consolidated", "conflicts")  # written by report.consolidate from the facts
 
 BASE_FIELDS = ("type", "cable", "paragraph", "start", "end", "text", "confidence")
 
@@ -78,6 +112,8 @@ class CableResult:
     meta: dict | None = None
     facts: list[dict] | None = None
     warnings: list[str] = field(default_factory=list)
+    entities: list[dict] = field(default_factory=list)  # see cablefacts.facts.annotations
+    relations: list[dict] = field(default_factory=list)
 
 
 def _country(fact: dict) -> str | None:
@@ -93,31 +129,58 @@ class Store:
         old = self.db.execute("PRAGMA user_version").fetchone()[0]
         fresh = not self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'cables'").fetchone()
         if not fresh and old < VERSION:
-            self._migrate()
+            self._migrate(old)
         self.db.executescript(SCHEMA)
         self.db.execute(f"PRAGMA user_version = {VERSION}")
 
-    def _migrate(self) -> None:
-        """Bring a store of the first schema up to date in place: paths resolved (a relative path against
-        the store's folder), one row per content, newest first, and the warnings column."""
+    def _migrate(self, old: int) -> None:
+        """Bring an older store up to date in place. From the first schema: paths resolved (a relative path
+        against the store's folder), one row per content, newest first, and the warnings column. From a
+        store that kept no entities: the column ``n_entities``, NULL for its files, so that the next run
+        reads them again (the tables of entities and relations are made by the schema)."""
         base = self.path.resolve().parent
         with self.db:
             self._begin_deferred()
-            if "warnings" not in {r[1] for r in self.db.execute("PRAGMA table_info(cables)")}:
+            columns = {r[1] for r in self.db.execute("PRAGMA table_info(cables)")}
+            if "warnings" not in columns:
                 self.db.execute("ALTER TABLE cables ADD COLUMN warnings TEXT NOT NULL DEFAULT '[]'")
+            if "n_entities" not in columns:
+                self.db.execute("ALTER TABLE cables ADD COLUMN n_entities INTEGER")
+            if old >= 2:
+                return
             seen_paths: set[str] = set()
             seen_content: set[str] = set()
             rows = list(self.db.execute("SELECT path, sha256 FROM cables ORDER BY updated DESC, rowid DESC"))
             for path, sha in rows:
                 resolved = str((base / path).resolve())
                 if resolved in seen_paths or (sha and sha in seen_content):
-                    self.db.execute("DELETE FROM facts WHERE path = ?", (path,))
-                    self.db.execute("DELETE FROM cables WHERE path = ?", (path,))
+                    self._drop(path)
                     continue
                 seen_paths.add(resolved)
                 seen_content.add(sha)
-                self.db.execute("UPDATE facts SET path = ? WHERE path = ?", (resolved, path))
-                self.db.execute("UPDATE cables SET path = ? WHERE path = ?", (resolved, path))
+                self._move(path, resolved)
+
+    def _file_tables(self) -> list[str]:
+        """The tables of a file's rows that this store has (an old one, while it migrates, may lack some)."""
+        have = {name for (name,) in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        return [t for t in FILE_TABLES if t in have]
+
+    def _drop(self, path: str) -> None:
+        """Delete a file's row and every row of its facts, entities and relations. Facts that go take the
+        tables ``consolidate`` made from them (``report``, ``consolidate`` and ``serve`` make them again)."""
+        if self.db.execute("SELECT 1 FROM facts WHERE path = ? LIMIT 1", (path,)).fetchone():
+            for table in DERIVED:
+                self.db.execute(f"DROP TABLE IF EXISTS {table}")
+        for table in self._file_tables():
+            self.db.execute(f"DELETE FROM {table} WHERE path = ?", (path,))
+        self.db.execute("DELETE FROM cables WHERE path = ?", (path,))
+
+    def _move(self, path: str, to: str) -> None:
+        """Give a file's rows another path (in a transaction whose foreign keys are deferred)."""
+        if to == path:
+            return
+        for table in [*self._file_tables(), "cables"]:
+            self.db.execute(f"UPDATE {table} SET path = ? WHERE path = ?", (to, path))
 
     def _begin_deferred(self) -> None:
         """Open a transaction whose foreign keys are checked at its commit (rows change path inside it)."""
@@ -128,9 +191,11 @@ class Store:
         self.db.close()
 
     def done(self, model: str) -> dict[str, str]:
-        """Contents already processed with ``model`` (done or failed alike): sha256 -> the file's path."""
-        return {sha: path for path, sha in
-                self.db.execute("SELECT path, sha256 FROM cables WHERE model = ? AND sha256 != ''", (model,))}
+        """Contents already processed with ``model`` (done or failed alike): sha256 -> the file's path. A
+        file done before the store kept entities is not: a run reads it again."""
+        return {sha: path for path, sha in self.db.execute(
+            "SELECT path, sha256 FROM cables WHERE model = ? AND sha256 != '' AND (status = 'failed' OR "
+            "n_entities IS NOT NULL)", (model,))}
 
     def see(self, paths: dict[str, str]) -> None:
         """Record the content (path -> sha256) each path was last seen with."""
@@ -145,8 +210,7 @@ class Store:
                 old = [r.path] + [p for (p,) in self.db.execute(
                     "SELECT path FROM cables WHERE sha256 = ? AND sha256 != '' AND path != ?", (r.sha256, r.path))]
                 for path in old:
-                    self.db.execute("DELETE FROM facts WHERE path = ?", (path,))
-                    self.db.execute("DELETE FROM cables WHERE path = ?", (path,))
+                    self._drop(path)
                 if r.cable_id:
                     r.warnings += [f"cable id {r.cable_id} is also read from {p} (other content); both are kept"
                                    for (p,) in self.db.execute("SELECT path FROM cables WHERE cable_id = ? AND "
@@ -154,11 +218,11 @@ class Store:
                 meta = r.meta or {}
                 self.db.execute(
                     "INSERT INTO cables (path, cable_id, sha256, model, status, error, warnings, date, origin,"
-                    " classification, subject, tags, words, n_facts, updated)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)",
+                    " classification, subject, tags, words, n_facts, n_entities, updated)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)",
                     (r.path, r.cable_id, r.sha256, model, r.status, r.error, json.dumps(r.warnings, ensure_ascii=False),
                      meta.get("date"), meta.get("origin"), meta.get("classification"), meta.get("subject"),
-                     json.dumps(meta.get("tags", [])), meta.get("words"), len(r.facts or [])))
+                     json.dumps(meta.get("tags", [])), meta.get("words"), len(r.facts or []), len(r.entities)))
                 self.db.executemany(
                     'INSERT INTO facts (path, type, cable, paragraph, start, "end", text, confidence, country, year,'
                     " fields) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -166,6 +230,15 @@ class Store:
                       f["confidence"], _country(f), f.get("year"),
                       json.dumps({k: v for k, v in f.items() if k not in BASE_FIELDS}, ensure_ascii=False))
                      for f in r.facts or []])
+                self.db.executemany(
+                    'INSERT INTO entities (path, n, label, paragraph, start, "end", text) VALUES (?, ?, ?, ?, ?, ?, ?)',
+                    [(r.path, n, e["label"], e["paragraph"], e["start"], e["end"], e["text"])
+                     for n, e in enumerate(r.entities)])
+                self.db.executemany(
+                    'INSERT INTO relations (path, type, head, child, score, paragraph, start, "end", text)'
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [(r.path, x["type"], x["head"], x["child"], x["score"], x["paragraph"], x["start"], x["end"],
+                      x["text"]) for x in r.relations])
 
     def prune(self) -> tuple[int, int]:
         """Forget files that no longer exist: a row whose file is gone moves to another path its content was
@@ -183,12 +256,10 @@ class Store:
                 alias = next((p for (p,) in self.db.execute("SELECT path FROM files WHERE sha256 = ? AND path != ?",
                                                             (sha, path)) if sha and sha256_file(p) == sha), None)
                 if alias:
-                    self.db.execute("UPDATE facts SET path = ? WHERE path = ?", (alias, path))
-                    self.db.execute("UPDATE cables SET path = ? WHERE path = ?", (alias, path))
+                    self._move(path, alias)
                     moved += 1
                 else:
-                    self.db.execute("DELETE FROM facts WHERE path = ?", (path,))
-                    self.db.execute("DELETE FROM cables WHERE path = ?", (path,))
+                    self._drop(path)
                     removed += 1
         return moved, removed
 
@@ -210,6 +281,19 @@ class Store:
         for row in rows:
             if contents is None or row[9] in contents:
                 yield {**dict(zip(BASE_FIELDS, row[1:8], strict=True)), **json.loads(row[8])}
+
+    def entities(self, path: str) -> list[dict]:
+        """The entities of a file, in text order (a relation's ``head`` and ``child`` index this list)."""
+        rows = self.db.execute('SELECT label, paragraph, start, "end", text FROM entities WHERE path = ? ORDER BY n',
+                               (path,))
+        return [dict(zip(("label", "paragraph", "start", "end", "text"), row, strict=True)) for row in rows]
+
+    def relations(self, path: str) -> list[dict]:
+        """The relations of a file, in the order they were found."""
+        keys = ("type", "head", "child", "score", "paragraph", "start", "end", "text")
+        rows = self.db.execute('SELECT type, head, child, score, paragraph, start, "end", text FROM relations'
+                               " WHERE path = ? ORDER BY id", (path,))
+        return [dict(zip(keys, row, strict=True)) for row in rows]
 
     def counts(self) -> dict[str, int]:
         return dict(self.db.execute("SELECT status, COUNT(*) FROM cables GROUP BY status"))

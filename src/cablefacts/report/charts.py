@@ -1,75 +1,98 @@
-"""Charts drawn with matplotlib as inline SVG (no JavaScript, opens offline). Bars and nodes carry
-links to the facts behind them."""
+"""Bar charts drawn in the browser from the rows of a table, so that they follow the dashboard's filters
+as the route map and the tables do: a chart sums the ``data-value`` of the rows the filters leave shown
+(of its kind and stage) by year or by country, and is drawn again whenever a filter changes. The SVG is
+built with DOM calls (text through ``textContent``), so no cable data enters a script; it needs no
+library and no network. Every bar links to the facts behind it, with the filters in force."""
 
 from __future__ import annotations
 
-import io
-import math
-from collections import Counter
+from html import escape
 
-import matplotlib
+CHART_JS = """
+var SVGNS='http://www.w3.org/2000/svg';
+function svgEl(tag,attrs,parent,text){
+  var e=document.createElementNS(SVGNS,tag);
+  Object.keys(attrs).forEach(function(k){e.setAttribute(k,attrs[k]);});
+  if(text!==undefined){e.textContent=text;}
+  if(parent){parent.appendChild(e);}
+  return e;
+}
+function fmtNumber(v){return v.toLocaleString('en-US',{maximumFractionDigits:2});}
+function chartScale(values){
+  var top=Math.max.apply(null,values.concat([0])), pos=values.filter(function(v){return v>0;});
+  if(top>50*Math.max(1,Math.min.apply(null,pos.length?pos:[1]))){  // one huge figure must not flatten the others
+    var t=[0],p=1; while(p<=top){t.push(p);p*=10;}
+    return {ticks:t,at:function(v){return Math.log10(1+v)/Math.log10(1+top);}};
+  }
+  var raw=Math.max(top,1)/4, mag=Math.pow(10,Math.floor(Math.log10(raw)));
+  var step=[1,2,5,10].map(function(m){return m*mag;}).filter(function(s){return s>=raw;})[0];
+  step=Math.max(1,step); var end=Math.max(step,Math.ceil(top/step)*step), ticks=[];
+  for(var v=0;v<=end+step/2;v+=step){ticks.push(v);}
+  return {ticks:ticks,at:function(v){return v/end;}};
+}
+function chartTitle(box,f){
+  var parts=['year','exploitation','country'].filter(function(k){return f[k]&&k!==box.dataset.by;}).map(function(k){
+    var el=document.getElementById('f-'+k); return el?el.options[el.selectedIndex].text:f[k];
+  });
+  return box.dataset.title+(parts.length?' \\u2014 '+parts.join(', '):'');
+}
+function barLink(box,key,f){
+  var q={type:box.dataset.kind,year:f.year,country:f.country,exploitation:f.exploitation};
+  q[box.dataset.by]=key;
+  var p=new URLSearchParams(); Object.keys(q).forEach(function(k){if(q[k]){p.set(k,q[k]);}});
+  return 'facts.html?'+p.toString();
+}
+function drawChart(box,f){
+  var d=box.dataset, sums={}, names={};
+  document.querySelectorAll(d.source+' tr[data-filter]:not(.hidden)').forEach(function(r){
+    var key=d.by==='year'?r.dataset.year:r.dataset.country;
+    if(r.dataset.type!==d.kind||r.dataset.stage!==d.stage||!key){return;}
+    sums[key]=(sums[key]||0)+Number(r.dataset.value); names[key]=d.by==='year'?key:r.dataset.name;
+  });
+  var keys=Object.keys(sums).sort(), values=keys.map(function(k){return sums[k];});
+  var left=52, top=30, plotH=150, slot=34, W=Math.max(340,left+20+slot*keys.length), H=top+plotH+80;
+  var svg=svgEl('svg',{width:W,height:H,viewBox:'0 0 '+W+' '+H,role:'img','class':'bars'});
+  svgEl('text',{x:W/2,y:16,'text-anchor':'middle','font-size':13},svg,chartTitle(box,f));
+  svg.setAttribute('aria-label',chartTitle(box,f));
+  if(!keys.length){
+    svgEl('text',{x:W/2,y:top+plotH/2,'text-anchor':'middle','font-size':12,fill:'#777','class':'empty'},svg,
+          'no figures for these filters');
+    box.replaceChildren(svg); return;
+  }
+  var scale=chartScale(values), base=top+plotH;
+  scale.ticks.forEach(function(t){
+    var y=base-plotH*scale.at(t);
+    svgEl('line',{x1:left,x2:W-10,y1:y,y2:y,stroke:'#e4e4e4'},svg);
+    svgEl('text',{x:left-6,y:y+4,'text-anchor':'end','font-size':10,fill:'#555'},svg,fmtNumber(t));
+  });
+  svgEl('text',{x:12,y:top+plotH/2,'text-anchor':'middle','font-size':10,fill:'#555',
+                transform:'rotate(-90 12 '+(top+plotH/2)+')'},svg,d.ylabel);
+  keys.forEach(function(k,i){
+    var v=sums[k], h=Math.max(1,plotH*scale.at(v)), x=left+10+i*slot;
+    var a=svgEl('a',{href:barLink(box,k,f)},svg);
+    var bar=svgEl('rect',{x:x,y:base-h,width:slot-8,height:h,fill:'#4c78a8','class':'bar','data-key':k,
+                          'data-value':v},a);
+    svgEl('title',{},bar,names[k]+': '+fmtNumber(v));
+    svgEl('text',{x:x+(slot-8)/2,y:base-h-3,'text-anchor':'middle','font-size':9,'class':'value'},svg,fmtNumber(v));
+    svgEl('text',{x:x+(slot-8)/2,y:base+12,'text-anchor':'end','font-size':10,'class':'key',
+                  transform:'rotate(-45 '+(x+(slot-8)/2)+' '+(base+12)+')'},a,names[k]);
+  });
+  svgEl('line',{x1:left,x2:W-10,y1:base,y2:base,stroke:'#333'},svg);
+  box.replaceChildren(svg);
+}
+function drawCharts(f){
+  document.querySelectorAll('[data-chart]').forEach(function(box){
+    var off=!!f.type&&f.type!==box.dataset.kind;
+    box.classList.toggle('hidden',off);
+    if(!off){drawChart(box,f);}
+  });
+}
+"""
 
-matplotlib.use("svg")
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
 
-plt.rcParams["svg.fonttype"] = "none"  # text stays text (searchable, escaped by matplotlib)
-
-
-def _svg(fig: Figure) -> str:
-    buf = io.StringIO()
-    fig.savefig(buf, format="svg", bbox_inches="tight")
-    plt.close(fig)
-    svg = buf.getvalue()
-    return svg[svg.index("<svg") :]
-
-
-def bar_chart(counts: dict[str, float], title: str, links: dict[str, str], ylabel: str) -> str:
-    """Vertical bars, one per key, each linking to ``links[key]``."""
-    keys = list(counts)
-    fig, ax = plt.subplots(figsize=(max(4, 0.5 * len(keys) + 2), 3))
-    bars = ax.bar(range(len(keys)), [counts[k] for k in keys], color="#4c78a8")
-    for bar, key in zip(bars, keys, strict=True):
-        bar.set_url(links.get(key, ""))
-    ax.set_xticks(range(len(keys)), keys, rotation=45, ha="right", fontsize=8)
-    if counts and max(counts.values()) > 50 * max(1, min(v for v in counts.values() if v > 0)):
-        ax.set_yscale("symlog")  # one huge figure must not flatten the others
-    ax.set_title(title, fontsize=10)
-    ax.set_ylabel(ylabel, fontsize=8)
-    ax.spines[["top", "right"]].set_visible(False)
-    return _svg(fig)
-
-
-def route_network(legs: Counter, links: dict[str, str], top: int = 40) -> str:
-    """Countries (or regions) on a circle, the ``top`` legs stated by most cables as arrows whose width
-    says in how many cables they appear; each node links to its routes."""
-    legs = Counter(dict(legs.most_common(top)))
-    nodes = sorted({n for leg in legs for n in leg})
-    fig, ax = plt.subplots(figsize=(7, 7))
-    ax.set_aspect("equal")
-    ax.axis("off")
-    if not nodes:
-        ax.text(0.5, 0.5, "no routes", ha="center")
-        return _svg(fig)
-    pos = {n: (math.cos(2 * math.pi * i / len(nodes)), math.sin(2 * math.pi * i / len(nodes)))
-           for i, n in enumerate(nodes)}
-    top = max(legs.values())
-    for (a, b), n in legs.items():
-        (x0, y0), (x1, y1) = pos[a], pos[b]
-        if a == b:
-            ax.add_patch(plt.Circle((x0 * 1.12, y0 * 1.12), 0.07, fill=False, color="#e45756", lw=0.5 + 3 * n / top))
-            continue
-        ax.annotate("", xy=(x1, y1), xytext=(x0, y0),
-                    arrowprops={"arrowstyle": "-|>", "color": "#e45756", "alpha": 0.35 + 0.6 * n / top,
-                                "lw": 0.5 + 3 * n / top, "shrinkA": 9, "shrinkB": 9,
-                                "connectionstyle": "arc3,rad=0.12"})
-    for n, (x, y) in pos.items():
-        dot = ax.scatter([x], [y], s=140, color="#4c78a8", zorder=3)
-        dot.set_urls([links.get(n, "")])
-        label = ax.text(x * 1.25, y * 1.25, n, ha="center", va="center", fontsize=8)
-        label.set_url(links.get(n, ""))
-    ax.set_xlim(-1.5, 1.5)
-    ax.set_ylim(-1.5, 1.5)
-    ax.set_title(f"Trafficking routes: the {len(legs)} legs most often stated (arrow width: number of cables)",
-                 fontsize=10)
-    return _svg(fig)
+def bar_chart(kind: str, stage: str, by: str, title: str, source: str, ylabel: str = "count") -> str:
+    """A chart of the figures of ``kind`` and ``stage`` in the rows of table ``source`` (a CSS selector)
+    summed by ``year`` or ``country``, drawn by ``CHART_JS``."""
+    return (f'<div class="chart" data-chart data-kind="{escape(kind)}" data-stage="{escape(stage)}" '
+            f'data-by="{escape(by)}" data-title="{escape(title)}" data-source="{escape(source)}" '
+            f'data-ylabel="{escape(ylabel)}"></div>')

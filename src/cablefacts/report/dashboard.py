@@ -1,15 +1,17 @@
 """The dashboard of an extraction store: a static folder that opens from disk with no server.
 
 ``index.html`` holds the filters (year, exploitation, type, country), the route map, victims and
-cases, funding (fines, seizures and worldwide figures apart), provisions, conflicts and the country
-profiles; ``facts.html`` lists every fact (filterable, also through the URL:
-``facts.html?type=victims&year=2008``, ``facts.html?leg=UZB>KAZ``); ``cables/<ID>.html`` shows every
-cable file (facts' sentences highlighted) or why it could not be read; ``countries/<ISO>.html`` is a
-country's profile. Totals count consolidated facts once.
+cases (their charts drawn from the figures the filters leave), funding (fines, seizures and worldwide
+figures apart), provisions, conflicts and the country profiles; ``facts.html`` lists every fact
+(filterable, also through the URL: ``facts.html?type=victims&year=2008``, ``facts.html?leg=UZB>KAZ``);
+``cables/<ID>.html`` shows every cable file (its entities, relations and facts' sentences, as the store
+keeps them) or why it could not be read; ``countries/<ISO>.html`` is a country's profile. Totals count
+consolidated facts once.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from html import escape
@@ -19,7 +21,7 @@ from urllib.parse import urlencode
 from ..cable import CableFileError, read_cable_file
 from . import charts, profiles
 from .html import cable_page, page
-from .model import Report, build_model, exploitation, figures, leg, totals
+from .model import Report, build_model, cable_annotations, exploitation, figures, leg
 from .places import label
 from .routemap import Leg, route_map
 from .wording import article_order, country_name, number, provision, short, summary
@@ -41,9 +43,6 @@ function applyFilters(){
   document.querySelectorAll('[data-filter]').forEach(function(el){
     var ok=keeps(el,f); el.classList.toggle('hidden',!ok); if(ok&&el.tagName==='TR'){n++;}
   });
-  document.querySelectorAll('[data-only-year]').forEach(function(el){
-    el.classList.toggle('hidden',el.dataset.onlyYear!==f.year);
-  });
   document.querySelectorAll('[data-section]').forEach(function(el){
     el.classList.toggle('hidden',!!f.type&&el.dataset.section.split(' ').indexOf(f.type)<0);
   });
@@ -59,6 +58,7 @@ function applyFilters(){
     if(line&&k){line.setAttribute('stroke-width',(0.8+4.5*k/top).toFixed(2));}
   });
   var shown=document.getElementById('shown'); if(shown){shown.textContent=n;}
+  if(typeof drawCharts==='function'){drawCharts(f);}
 }
 document.addEventListener('DOMContentLoaded',function(){
   var q=new URLSearchParams(window.location.search);
@@ -76,7 +76,7 @@ def build(db: Path, out: Path) -> Path:
     rep = build_model(db)
     for sub in ("cables", "countries"):
         (out / sub).mkdir(parents=True, exist_ok=True)
-    _write_cable_pages(rep, out)
+    _write_cable_pages(rep, db, out)
     (out / "facts.html").write_text(_facts_page(rep), encoding="utf-8")
     countries = profiles.write_profiles(rep, out / "countries")
     index = out / "index.html"
@@ -84,27 +84,38 @@ def build(db: Path, out: Path) -> Path:
     return index
 
 
-def _write_cable_pages(rep: Report, out: Path) -> None:
-    """One page per cable file, read or failed; records each fact's link to its sentence."""
+def _write_cable_pages(rep: Report, db: Path, out: Path) -> None:
+    """One page per cable file, read (with its entities and relations) or failed; records each fact's link
+    to its sentence."""
     by_path: dict[str, list[dict]] = defaultdict(list)
     for f in rep.facts:
         by_path[f["path"]].append(f)
-    for path, row in rep.cables.items():
-        name, fs = rep.pages[path], by_path.get(path, [])
-        target = out / "cables" / f"{name}.html"
-        try:
-            cable = None if row["status"] == "failed" else read_cable_file(path)
-        except (CableFileError, OSError) as e:
-            cable, row = None, {**row, "error": f"the file can no longer be read: {e}"}
-        if cable is None:
-            target.write_text(_unread_page(path, row, fs), encoding="utf-8")
-            for n, f in enumerate(fs):
-                rep.links[f["id"]] = f"cables/{name}.html#row-fact-{n}"
-            continue
-        html, anchors = cable_page(cable, fs, back="../index.html")
-        target.write_text(html, encoding="utf-8")
+    con = sqlite3.connect(db)
+    try:
+        for path, row in rep.cables.items():
+            _write_cable_page(rep, con, path, row, by_path.get(path, []), out)
+    finally:
+        con.close()
+
+
+def _write_cable_page(rep: Report, con: sqlite3.Connection, path: str, row: dict, fs: list[dict], out: Path) -> None:
+    """The page of one file (its facts ``fs``); the file is read again, the entities come from the store."""
+    name = rep.pages[path]
+    target = out / "cables" / f"{name}.html"
+    try:
+        cable = None if row["status"] == "failed" else read_cable_file(path)
+    except (CableFileError, OSError) as e:
+        cable, row = None, {**row, "error": f"the file can no longer be read: {e}"}
+    if cable is None:
+        target.write_text(_unread_page(path, row, fs), encoding="utf-8")
         for n, f in enumerate(fs):
-            rep.links[f["id"]] = f"cables/{name}.html#{anchors.get(n, f'row-fact-{n}')}"
+            rep.links[f["id"]] = f"cables/{name}.html#row-fact-{n}"
+        return
+    entities, relations = cable_annotations(con, path, row)
+    html, anchors = cable_page(cable, fs, entities, relations, back="../index.html")
+    target.write_text(html, encoding="utf-8")
+    for n, f in enumerate(fs):
+        rep.links[f["id"]] = f"cables/{name}.html#{anchors.get(n, f'row-fact-{n}')}"
 
 
 def _unread_page(path: str, row: dict, facts: list[dict]) -> str:
@@ -187,31 +198,25 @@ def _route_section(rep: Report, countries: dict[str, str]) -> str:
 def _figure_section(rep: Report) -> str:
     charts_html, rows = [], []
     for kind, stage, title in (("victims", "victims", "victims"), ("cases", "conviction", "convictions")):
-        values = {k: v for k, v in figures(rep, kind).items() if k[2] == stage}
-        by_year = totals(values, 1)
-        charts_html.append(charts.bar_chart({str(k): v for k, v in by_year.items()}, f"{title} by year",
-                                            {str(k): link(type=kind, year=k) for k in by_year}, "count"))
-        for year in [None, *by_year]:
-            by_country = totals({k: v for k, v in values.items() if year is None or k[1] == year}, 0)
-            svg = charts.bar_chart({label(k): v for k, v in by_country.items()},
-                                   f"{title} by country{f' in {year}' if year else ''}",
-                                   {label(k): link(type=kind, country=k, year=year) for k in by_country}, "count")
-            charts_html.append(f'<div data-only-year="{escape(str(year or ""))}">{svg}</div>')
+        charts_html += [charts.bar_chart(kind, stage, "year", f"{title} by year", "#figures"),
+                        charts.bar_chart(kind, stage, "country", f"{title} by country", "#figures")]
     for kind in ("victims", "cases"):
         for (c, y, stage), (value, rec) in sorted(figures(rep, kind).items(), key=lambda kv: (kv[0][0], str(kv[0][1]),
                                                                                              kv[0][2])):
             flag = ' <span class="conflict">conflict</span>' if rec.conflict else ""
             rows.append(f'<tr data-filter data-type="{kind}" data-country="{escape(c)}" '
                         f'data-year="{escape(str(y or ""))}"'
-                        f' data-exploitation="{escape(rec.fields.get("exploitation") or "")}">'
+                        f' data-exploitation="{escape(rec.fields.get("exploitation") or "")}"'
+                        f' data-stage="{escape(stage)}" data-value="{value}" data-name="{escape(label(c))}">'
                         f'<td><a href="countries/{escape(c)}.html">{escape(country_name(c))}</a></td>'
                         f'<td>{escape(str(y or ""))}</td><td>{escape(stage)}</td>'
                         f'<td><a href="{escape(link(type=kind, country=c, year=y))}">{number(value)}</a>{flag}</td>'
                         f"<td>{len(rec.sources)}</td></tr>")
     return ('<section data-section="victims cases"><h2>Victims and cases</h2><p>One figure per country, year and '
             "stage: the largest count a cable states for it (restated or partial figures are not added); worldwide "
-            'estimates are not counted for any country.</p><div class="charts" id="charts">'
-            + "".join(f"<div>{c}</div>" if not c.startswith("<div") else c for c in charts_html) + "</div>"
+            "estimates are not counted for any country. The charts add up the figures the filters leave in the "
+            'table below; a bar leads to its facts.</p><div class="charts" id="charts">'
+            + "".join(charts_html) + "</div>"
             '<table id="figures"><tr><th>country</th><th>year</th><th>what</th><th>figure</th><th>sources</th></tr>'
             + "".join(rows) + "</table></section>")
 
@@ -277,4 +282,4 @@ def _index_page(rep: Report, countries: dict[str, str]) -> str:
             f"{_filters(rep, ('year', 'exploitation', 'type', 'country'))}"
             f"{_route_section(rep, countries)}{_figure_section(rep)}{_money_section(rep)}{_provision_section(rep)}"
             f"{_conflict_section(rep)}<h2>Country profiles</h2><p id=\"profiles\">{profiles_html}</p>")
-    return page("cablefacts dashboard", body, FILTER_JS)
+    return page("cablefacts dashboard", body, charts.CHART_JS + FILTER_JS)

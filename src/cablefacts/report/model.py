@@ -6,6 +6,7 @@ cables, or a part of it, is never added twice)."""
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -86,6 +87,25 @@ def build_model(db: Path) -> Report:
             rep.record_of[m["id"]] = r
             rep.group[m["id"]] = m["group"]
     return rep
+
+
+ENTITY_KEYS = ("label", "paragraph", "start", "end", "text")
+RELATION_KEYS = ("type", "head", "child", "score", "paragraph", "start", "end", "text")
+
+
+def cable_annotations(con: sqlite3.Connection, path: str, row: dict) -> tuple[list[dict] | None, list[dict]]:
+    """The entities (in text order) and relations the store keeps for the file at ``path``, whose row in
+    ``cables`` is ``row``; entities are None where none were recorded for it (a store, or a file read,
+    from before they were kept)."""
+    if row.get("n_entities") is None or not con.execute("SELECT 1 FROM sqlite_master WHERE name = 'relations'"
+                                                        ).fetchone():
+        return None, []
+    entities = [dict(zip(ENTITY_KEYS, r, strict=True)) for r in con.execute(
+        'SELECT label, paragraph, start, "end", text FROM entities WHERE path = ? ORDER BY n', (path,))]
+    relations = [dict(zip(RELATION_KEYS, r, strict=True)) for r in con.execute(
+        'SELECT type, head, child, score, paragraph, start, "end", text FROM relations WHERE path = ? ORDER BY id',
+        (path,))]
+    return entities, relations
 
 
 def leg(f: dict) -> tuple[str, str] | None:

@@ -20,7 +20,18 @@ LABELS = {
         "path": "cable file", "cable_id": "cable id", "sha256": "SHA-256 of the file", "model": "pipeline used",
         "status": "done or failed", "error": "why the file could not be read", "date": "date of the cable",
         "origin": "sending post", "classification": "classification", "subject": "subject", "tags": "TAGS",
-        "words": "words", "n_facts": "facts found", "updated": "when it was read"},
+        "words": "words", "n_facts": "facts found", "n_entities": "entities found (empty: read before they were kept)",
+        "updated": "when it was read"},
+    "entities": {
+        "id": "entity number", "path": "cable file", "n": "entity's place among the file's entities (0 first)",
+        "label": "label", "paragraph": "paragraph number in the cable", "start": "start (character in the body)",
+        "end": "end (character in the body)", "text": "text"},
+    "relations": {
+        "id": "relation number", "path": "cable file", "type": "type of relation",
+        "head": "first entity (its n in the file's entities)", "child": "second entity (its n in the file's entities)",
+        "score": "score", "paragraph": "paragraph number in the cable",
+        "start": "start of the evidence (character in the body)", "end": "end of the evidence",
+        "text": "sentence the relation comes from"},
     "consolidated": {
         "id": "consolidated fact number", "type": "type of fact", "country": "country counted for",
         "year": "year", "category": "kind of money or victims figure", "fields": "fields (JSON)",
@@ -56,6 +67,8 @@ def metadata(db: Path) -> dict:
     tables["facts"].update({"fts_table": "facts_fts", "fts_pk": "id", "searchmode": "raw",
                             "facets": ["type", "country", "year"], "sort_desc": "confidence"})
     tables["consolidated"]["facets"] = ["type", "country", "year", "category"]
+    tables["entities"]["facets"] = ["label"]
+    tables["relations"]["facets"] = ["type"]
     return {"title": "cablefacts", "description": "Facts about trafficking in persons from diplomatic cables.",
             "databases": {db.stem: {"tables": tables, "queries": QUERIES}}}
 

@@ -10,6 +10,10 @@ import pycountry
 LAWS = {"criminal_code": "Criminal Code", "administrative_code": "Administrative Code",
         "criminal_procedure_code": "Code of Criminal Procedure", "labor_code": "Labor Code"}
 TIERS = {"1": "Tier 1", "2": "Tier 2", "2WL": "Tier 2 Watch List", "3": "Tier 3"}
+LABEL_NAMES = {  # what each entity label marks (annotations/GUIDELINES.md)
+    "ARTICLE": "article of a legal act", "LAW": "law or code", "PENALTY": "punishment",
+    "VICTIM_COUNT": "number of victims", "CASE_COUNT": "number of cases or offenders", "MONEY": "amount of money",
+    "GPE": "country, region or city", "NORP": "nationality", "DATE": "year or date", "TIER": "TIP Report tier"}
 STAGES = {"investigation": "investigations", "prosecution": "prosecutions", "conviction": "convictions",
           "arrest": "arrests", "case": "cases"}
 
@@ -95,6 +99,11 @@ def summary(f: dict) -> str:
         moved = f" (from {TIERS.get(f['previous'], f['previous'])})" if f.get("previous") else ""
         return f"{country_name(f.get('country'))}: {TIERS.get(f.get('tier') or '', f.get('tier') or '')}{moved}{year}"
     return kind
+
+
+def relation(kind: str, head: str, child: str) -> str:
+    """``ROUTE: Uzbekistan → Kazakhstan``."""
+    return f"{kind}: {' '.join(head.split())} → {' '.join(child.split())}"
 
 
 def short(text: str, limit: int = 160) -> str:

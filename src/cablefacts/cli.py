@@ -826,7 +826,9 @@ def report_cmd(
     if gone:
         err.print(f"warning: {len(gone)} files of {db} no longer exist (first: {gone[0]}); their facts have no cable "
                   "page (`cablefacts extract --prune ...` removes them)", highlight=False, markup=False)
-    index = build(db, output)
+    with _steps("cable pages", "files") as progress:
+        index = build(db, output, say=lambda step: err.print(f"report: {step}", highlight=False, markup=False),
+                      progress=progress)
     console.print(f"{index} (open it in a browser; it needs no server and no network)")
 
 

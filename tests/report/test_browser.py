@@ -3,6 +3,7 @@ console errors, the route map and charts are drawn, the filters change the map, 
 charts, a fact leads to its highlighted sentence, a cable page marks its entities and lists its
 relations as the store keeps them, and markup in a cable shows as text and runs nothing."""
 
+import os
 import re
 import shutil
 import sqlite3
@@ -20,7 +21,7 @@ from tests.conftest import ROOT, SEED, require
 
 pytestmark = pytest.mark.slow  # `pytest -m "not slow"` leaves it out of the quick loop
 
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = Path(os.environ.get("CABLEFACTS_CHROMIUM", "/usr/bin/chromium"))  # where scripts/install-chromium puts it
 PLAIN = "Transit includes from Uzbekistan by land to South Kazakhstan"
 OTHER = ("07SANJOSE524", "08SANJOSE855")  # Costa Rica's victims and convictions, beside Kazakhstan's
 EVIL = ('Transit <script>window.__pwned=1</script> "><img src=x onerror=window.__pwned=2> includes from Uzbekistan '

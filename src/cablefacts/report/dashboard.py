@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from html import escape
 from pathlib import Path
 from urllib.parse import urlencode
@@ -71,12 +71,17 @@ document.addEventListener('DOMContentLoaded',function(){
 """
 
 
-def build(db: Path, out: Path) -> Path:
-    """Consolidate ``db`` and write its dashboard into ``out``; returns the index page."""
+def build(db: Path, out: Path, say: Callable[[str], None] = lambda step: None,
+          progress: Callable[[int, int], None] | None = None) -> Path:
+    """Consolidate ``db`` and write its dashboard into ``out``; returns the index page. ``say`` is told each
+    step as it starts, ``progress(done, total)`` each cable page written."""
+    say("consolidating the store's facts")
     rep = build_model(db)
     for sub in ("cables", "countries"):
         (out / sub).mkdir(parents=True, exist_ok=True)
-    _write_cable_pages(rep, db, out)
+    say(f"writing {len(rep.cables)} cable pages")
+    _write_cable_pages(rep, db, out, progress)
+    say("writing the facts, country profiles and dashboard")
     (out / "facts.html").write_text(_facts_page(rep), encoding="utf-8")
     countries = profiles.write_profiles(rep, out / "countries")
     index = out / "index.html"
@@ -84,7 +89,7 @@ def build(db: Path, out: Path) -> Path:
     return index
 
 
-def _write_cable_pages(rep: Report, db: Path, out: Path) -> None:
+def _write_cable_pages(rep: Report, db: Path, out: Path, progress: Callable[[int, int], None] | None = None) -> None:
     """One page per cable file, read (with its entities and relations) or failed; records each fact's link
     to its sentence."""
     by_path: dict[str, list[dict]] = defaultdict(list)
@@ -92,8 +97,10 @@ def _write_cable_pages(rep: Report, db: Path, out: Path) -> None:
         by_path[f["path"]].append(f)
     con = sqlite3.connect(db)
     try:
-        for path, row in rep.cables.items():
+        for k, (path, row) in enumerate(rep.cables.items(), 1):
             _write_cable_page(rep, con, path, row, by_path.get(path, []), out)
+            if progress:
+                progress(k, len(rep.cables))
     finally:
         con.close()
 

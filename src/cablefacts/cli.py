@@ -24,6 +24,7 @@ from .project import Project
 
 if TYPE_CHECKING:
     from .annotations.formats import Format
+    from .annotations.store import Gold
     from .batch.runner import RunSummary
     from .batch.store import Store
 
@@ -302,23 +303,16 @@ def annotations_import(
     check: bool = typer.Option(False, "--check", help="Working format: validate the files, store nothing."),
 ) -> None:
     """Read doccano/Prodigy JSONL (or working-format JSON files) back into the stand-off store."""
-    from .annotations.formats import WORKING, FormatError, import_records, read_working
-    from .annotations.validate import validate_working
+    from .annotations.formats import WORKING, FormatError, import_records, import_working
 
     try:
         if fmt == WORKING:
-            for doc in read_working(path):
-                if not check:
-                    doc.store()
-                    console.print(f"{doc.cable_id}: {len(doc.gold.entities)} entities")
-                    continue
-                problems = validate_working(doc)
-                for problem in problems:
-                    console.print(str(problem), highlight=False, markup=False)
+            for doc, problems in import_working(path, check):
                 if problems:
+                    console.print("\n".join(map(str, problems)), highlight=False, markup=False)
                     fail(f"{doc.path}: {len(problems)} problems")
                 console.print(f"{doc.cable_id}: {len(doc.gold.entities)} entities, {len(doc.gold.relations)} "
-                              f"relations, {len(doc.facts)} facts: no problems")
+                              f"relations, {len(doc.facts)} facts" + (": no problems" if check else ""))
             return
         form = _format(fmt, (WORKING,))
         preflight.input_file(path, f"{fmt} file")
@@ -484,9 +478,8 @@ def evaluate_facts_cmd(
     output: Path = typer.Option(None, "-o", "--output", help="Also write the scores as JSON."),
 ) -> None:
     """Score predicted facts against gold facts (P/R/F1 per type and micro)."""
-    from .annotations.gold_facts import load_gold_facts, resolve_facts
+    from .annotations.gold_facts import resolved_gold_facts
     from .annotations.splits import load_splits
-    from .corpus import load_cable
     from .facts.evaluate import score
 
     gold_dir = gold_dir or Project.find().gold_facts
@@ -494,15 +487,11 @@ def evaluate_facts_cmd(
     preflight.input_folder(gold_dir, "gold facts folder", "*.jsonl")
     if output:
         preflight.output_file(output, "scores file")
-    ids = sorted(p.stem for p in gold_dir.glob("*.jsonl"))
-    if split:
-        splits = load_splits()
-        if split not in splits:
-            fail(f"unknown split {split!r}: use one of {', '.join(k for k in splits if k != 'countries')}", 2)
-        ids = [c for c in ids if c in set(splits[split])]
-    pred = _read_facts(predicted)
-    gold = [f for cid in ids for f in resolve_facts(load_gold_facts(cid, gold_dir.parent.parent), load_cable(cid))]
-    pred = [f for f in pred if f.get("cable") in set(ids)]
+    splits = load_splits()
+    if split and split not in splits:
+        fail(f"unknown split {split!r}: use one of {', '.join(k for k in splits if k != 'countries')}", 2)
+    ids, gold = resolved_gold_facts(gold_dir, splits[split] if split else None)
+    pred = [f for f in _read_facts(predicted) if f.get("cable") in set(ids)]
     scores = score(pred, gold)
     table = Table(title=f"facts: {len(ids)} cables" + (f" ({split})" if split else ""))
     for col in ("type", "precision", "recall", "f1", "tp", "predicted", "gold"):
@@ -711,27 +700,22 @@ def doccano_push(
     url: str = URL, username: str = USER, password: str = PASSWORD, project_name: str = PROJECT,
 ) -> None:
     """Create (or reuse) the project with the schema's labels and upload paragraphs with annotations."""
-    from .annotations import doccano
     from .annotations import doccano_server as ds
-    from .annotations.store import annotated_ids, load_resolved, predicted_gold
+    from .annotations.store import annotated_ids, predicted_gold
     from .api import load, pipe_cable
-    from .corpus import CorpusError, load_cable
+    from .cable import Cable
+    from .corpus import CorpusError
 
+    predictions = None
     if predict:
         preflight.model(model)
         nlp = load(model)
+
+        def predictions(cable: Cable) -> Gold:
+            return predicted_gold(cable.id or "", pipe_cable(cable, nlp))
     try:
         proj = ds.project(ds.connect(url, username, password), project_name)
-        total = ds.PushReport()
-        for cid in cables or annotated_ids():
-            if predict:
-                cable = load_cable(cid)
-                gold = predicted_gold(cid, pipe_cable(cable, nlp))
-            else:
-                cable, gold = load_resolved(cid)
-            report = ds.push(proj, doccano.to_records(cable, gold), "prediction" if predict else "gold")
-            for k in ("examples", "spans", "relations", "skipped"):
-                setattr(total, k, getattr(total, k) + getattr(report, k))
+        total = ds.push_documents(proj, cables or annotated_ids(), predictions)
     except (ds.DoccanoError, CorpusError) as e:
         fail(str(e))
     console.print(f"project {project_name!r} (id {proj.id}): {total.examples} paragraphs, {total.spans} spans, "
@@ -745,29 +729,12 @@ def doccano_pull(
 ) -> None:
     """Download the project's annotations and merge them into annotations/gold, reporting per cable."""
     from .annotations import doccano_server as ds
-    from .annotations.formats import records_by_document
-    from .annotations.store import Gold, gold_dir, load_resolved, save_gold, to_raw
-    from .corpus import CorpusError, load_cable, sha256_text
+    from .corpus import CorpusError
 
     try:
         proj = ds.project(ds.connect(url, username, password), project_name, create=False)
-        for cid, records in sorted(records_by_document(ds.pull_records(proj)).items()):
-            if (gold_dir() / f"{cid}.json").exists():
-                cable, current = load_resolved(cid)
-            else:
-                cable = load_cable(cid)
-                current = Gold(cid, sha256_text(cable.raw))
-            m = ds.merge(cable, current, records)
-            if m.empty:
-                console.print(f"{cid}: unchanged")
-                continue
-            console.print(f"{cid}: {len(m.added)} spans added, {len(m.changed)} changed, {len(m.removed)} removed; "
-                          f"{len(m.relations_added)} relations added, {len(m.relations_removed)} removed")
-            for old, new in m.changed:
-                console.print(f"  changed {old.id}: {old.label} {cable.body[old.start:old.end]!r} -> "
-                              f"{new.label} {cable.body[new.start:new.end]!r}", markup=False, highlight=False)
-            if not dry_run:
-                save_gold(to_raw(m.gold, cable))
+        for cable, merged in ds.pull(proj, write=not dry_run):
+            console.print("\n".join(merged.describe(cable)), markup=False, highlight=False)
     except (ds.DoccanoError, CorpusError) as e:
         fail(str(e))
     if dry_run:

@@ -8,13 +8,16 @@ id, so a pulled span keeps its gold id and only what annotators changed differs.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .. import schema
 from ..cable import Cable
-from .doccano import RecordError, from_records
-from .store import Entity, Gold, Relation
+from ..corpus import load_cable, sha256_text
+from .doccano import RecordError, from_records, to_records
+from .formats import records_by_document
+from .store import Entity, Gold, Relation, gold_dir, load_resolved, save_gold, to_raw
 
 if TYPE_CHECKING:
     from doccano_client.beta import DoccanoClient
@@ -132,6 +135,24 @@ class PushReport:
     relations: int = 0
     skipped: int = 0  # paragraphs already in the project
 
+    def add(self, other: PushReport) -> None:
+        for k in ("examples", "spans", "relations", "skipped"):
+            setattr(self, k, getattr(self, k) + getattr(other, k))
+
+
+def push_documents(proj: Project, cable_ids: Iterable[str], predict: Callable[[Cable], Gold] | None = None
+                   ) -> PushReport:
+    """Push each document's gold, or with ``predict`` its predictions (pre-annotation); the reports summed."""
+    total = PushReport()
+    for cid in cable_ids:
+        if predict:
+            cable = load_cable(cid)
+            gold = predict(cable)
+        else:
+            cable, gold = load_resolved(cid)
+        total.add(push(proj, to_records(cable, gold), "prediction" if predict else "gold"))
+    return total
+
 
 def push(proj: Project, records: list[dict], source: str = "gold") -> PushReport:
     """Upload doccano records (``cablefacts.annotations.doccano.to_records``); paragraphs already in
@@ -203,6 +224,15 @@ class Merge:
     def empty(self) -> bool:
         return not (self.added or self.changed or self.removed or self.relations_added or self.relations_removed)
 
+    def describe(self, cable: Cable) -> list[str]:
+        """One line for the cable, and one per changed span with its text before and after."""
+        if self.empty:
+            return [f"{self.cable}: unchanged"]
+        return [f"{self.cable}: {len(self.added)} spans added, {len(self.changed)} changed, {len(self.removed)} "
+                f"removed; {len(self.relations_added)} relations added, {len(self.relations_removed)} removed",
+                *(f"  changed {old.id}: {old.label} {cable.body[old.start:old.end]!r} -> {new.label} "
+                  f"{cable.body[new.start:new.end]!r}" for old, new in self.changed)]
+
 
 def merge(cable: Cable, current: Gold, records: list[dict]) -> Merge:
     """The cable's gold after the pulled records (body offsets), and what changed. Paragraphs not in
@@ -234,3 +264,18 @@ def merge(cable: Cable, current: Gold, records: list[dict]) -> Merge:
     m.relations_added = [r for r in relations if key(r) not in old_rels]
     m.relations_removed = [r for r in current.relations if key(r) not in new_rels]
     return m
+
+
+def pull(proj: Project, write: bool = True) -> Iterator[tuple[Cable, Merge]]:
+    """Merge the project's annotations into each document's gold, one document at a time, writing each
+    changed gold file unless ``write`` is false; yields every document pulled and what changed."""
+    for cid, records in sorted(records_by_document(pull_records(proj)).items()):
+        if (gold_dir() / f"{cid}.json").exists():
+            cable, current = load_resolved(cid)
+        else:
+            cable = load_cable(cid)
+            current = Gold(cid, sha256_text(cable.raw))
+        m = merge(cable, current, records)
+        if write and not m.empty:
+            save_gold(to_raw(m.gold, cable))
+        yield cable, m

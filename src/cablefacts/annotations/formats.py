@@ -135,3 +135,16 @@ def read_working(path: Path) -> Iterator[WorkingFile]:
             yield WorkingFile(p, data["cable"], gold_from_working(data, cable), facts_from_working(data, cable))
         except (json.JSONDecodeError, KeyError, CorpusError, WorkingFormatError) as e:
             raise FormatError(f"{p}: {e}") from None
+
+
+def import_working(path: Path, check: bool = False) -> Iterator[tuple[WorkingFile, list]]:
+    """Each working-format file of ``path`` with its problems (with ``check``: validated and not stored;
+    else stored as it is read, with no problems listed)."""
+    from .validate import validate_working
+
+    for doc in read_working(path):
+        if check:
+            yield doc, validate_working(doc)
+        else:
+            doc.store()
+            yield doc, []

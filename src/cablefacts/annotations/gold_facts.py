@@ -7,6 +7,7 @@ the sentence holding its evidence.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..cable import Cable
@@ -26,11 +27,24 @@ def save_gold_facts(cable_id: str, facts: list[dict], root: Path | None = None) 
     return path
 
 
-def load_gold_facts(cable_id: str, root: Path | None = None) -> list[dict]:
-    path = facts_dir(root) / f"{cable_id}.jsonl"
+def load_gold_facts(cable_id: str, root: Path | None = None, folder: Path | None = None) -> list[dict]:
+    """A document's gold facts (raw offsets), from the project's ``annotations/facts`` or from ``folder``."""
+    path = (folder or facts_dir(root)) / f"{cable_id}.jsonl"
     if not path.exists():
         return []
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def resolved_gold_facts(folder: Path, cable_ids: Iterable[str] | None = None) -> tuple[list[str], list[dict]]:
+    """The documents of a folder of gold facts (``<ID>.jsonl``; only ``cable_ids``, if given) and their facts
+    resolved on their text."""
+    from ..corpus import load_cable
+
+    ids = sorted(p.stem for p in folder.glob("*.jsonl"))
+    if cable_ids is not None:
+        wanted = set(cable_ids)
+        ids = [c for c in ids if c in wanted]
+    return ids, [f for cid in ids for f in resolve_facts(load_gold_facts(cid, folder=folder), load_cable(cid))]
 
 
 def resolve_facts(facts: list[dict], cable: Cable) -> list[dict]:

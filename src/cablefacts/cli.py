@@ -487,11 +487,15 @@ def evaluate_facts_cmd(
     preflight.input_folder(gold_dir, "gold facts folder", "*.jsonl")
     if output:
         preflight.output_file(output, "scores file")
-    splits = load_splits()
-    if split and split not in splits:
-        fail(f"unknown split {split!r}: use one of {', '.join(k for k in splits if k != 'countries')}", 2)
-    ids, gold = resolved_gold_facts(gold_dir, splits[split] if split else None)
-    pred = [f for f in _read_facts(predicted) if f.get("cable") in set(ids)]
+    pred = _read_facts(predicted)
+    wanted = None
+    if split:
+        splits = load_splits()
+        if split not in splits:
+            fail(f"unknown split {split!r}: use one of {', '.join(k for k in splits if k != 'countries')}", 2)
+        wanted = splits[split]
+    ids, gold = resolved_gold_facts(gold_dir, wanted)
+    pred = [f for f in pred if f.get("cable") in set(ids)]
     scores = score(pred, gold)
     table = Table(title=f"facts: {len(ids)} cables" + (f" ({split})" if split else ""))
     for col in ("type", "precision", "recall", "f1", "tp", "predicted", "gold"):

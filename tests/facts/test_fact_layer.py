@@ -166,6 +166,13 @@ NOT_COUNTS = [
     "sought medical treatment at CCSS clinics; many are trafficking victims.",
     "The estimated 18,000 women in the country's commercial sex trade include trafficking victims.",
     "Some 300,000 migrant workers in the country are vulnerable to forced labor and trafficking.",
+    # victims of something else, in a paragraph that names no trafficking
+    "Although the Scottish Crown informed the families of the Pan Am 103 victims in an email October 21 that the "
+    "time frame for compassionate release is normally three months from time of death, Dixon stressed the point.",
+    "More than 600 women have been brutally murdered there since 1993, targeted just for being women, without any "
+    "governmental response.",
+    "Recent statistics report that over 8000 deaths occurred in Argentina in 2007 due to traffic accidents, more "
+    "than 500 more victims than in 2006.",
     # prostitution offences that are not trafficking
     "Sixteen cases dealt with soliciting sex with minors, and 108 cases dealt with promoting or facilitating "
     "prostitution of minors, according to the TIP unit.",

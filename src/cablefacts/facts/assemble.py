@@ -84,6 +84,10 @@ _NOT_A_COUNT_BEFORE = re.compile(r"(?:\bArt(?:icles?|\.)|\bLaw|\bNo\.|\bDecree|\
                                  re.I)
 _TIP_WORDS = re.compile(r"traffick|victim|exploit|rescu|forced|prostitut|brothel|\bsold\b|enslav|servitude|"
                         r"bonded|repatriat|identified|TIP\b", re.I)
+# a paragraph about trafficking: without one of these words, its victims are victims of something else
+_TRAFFICKING = re.compile(r"traffick|\bTIP\b|forced\s+(?:labou?r|prostitution|begging|marriage)|"
+                          r"sexual(?:ly)?\s+exploit|commercial\s+sex|servitude|slave|prostitut|bonded|brothel|"
+                          r"debt\s+bondage", re.I)
 # counts of people who are not trafficked: populations, officials and staff, trainees, migrants in general
 _OTHER_PEOPLE = re.compile(r"\btrain|seminar|workshop|officers?\b|officials|inspectors|judges|prosecutors|staff|"
                            r"deport|legal\s+residence|population|conference|symposium|participants|attend|"
@@ -219,6 +223,8 @@ def _count_kind(doc: Doc, e: Span) -> str | None:
     if not _TIP_WORDS.search(clause) or (_OTHER_PEOPLE.search(clause) and not re.search(
             r"victim|trafficked", e.text, re.I)):
         return None
+    if not _TRAFFICKING.search(text):
+        return None  # victims of a bombing, of murders or of road accidents, in a paragraph that names no trafficking
     return "victims"
 
 

@@ -173,6 +173,12 @@ NOT_COUNTS = [
     "governmental response.",
     "Recent statistics report that over 8000 deaths occurred in Argentina in 2007 due to traffic accidents, more "
     "than 500 more victims than in 2006.",
+    "These organizations are involved in the trafficking of illicit goods. Over 8000 deaths occurred in 2007 due "
+    "to traffic accidents, more than 500 more victims than in 2006.",
+    # other offences, also beside human rights
+    "An estimated 6,000 citizens were tried in military courts, and human rights groups charged that tens of "
+    "thousands had been detained.",
+    "The Prosecutor General has reported that there are 770 cases of cease-fire violations under investigation.",
     # prostitution offences that are not trafficking
     "Sixteen cases dealt with soliciting sex with minors, and 108 cases dealt with promoting or facilitating "
     "prostitution of minors, according to the TIP unit.",

@@ -85,7 +85,8 @@ _NOT_A_COUNT_BEFORE = re.compile(r"(?:\bArt(?:icles?|\.)|\bLaw|\bNo\.|\bDecree|\
 _TIP_WORDS = re.compile(r"traffick|victim|exploit|rescu|forced|prostitut|brothel|\bsold\b|enslav|servitude|"
                         r"bonded|repatriat|identified|TIP\b", re.I)
 # a paragraph about trafficking: without one of these words, its victims are victims of something else
-_TRAFFICKING = re.compile(r"traffick|\bTIP\b|forced\s+(?:labou?r|prostitution|begging|marriage)|"
+_TRAFFICKING = re.compile(r"traffick(?!\w*\s+(?:of|in)\s+(?:illicit|illegal|drugs?|narcotics|arms|weapons|goods|"
+                          r"contraband|cocaine))|\bTIP\b|forced\s+(?:labou?r|prostitution|begging|marriage)|"
                           r"sexual(?:ly)?\s+exploit|commercial\s+sex|servitude|slave|prostitut|bonded|brothel|"
                           r"debt\s+bondage", re.I)
 # counts of people who are not trafficked: populations, officials and staff, trainees, migrants in general
@@ -144,6 +145,7 @@ def _clause_around(text: str, start: int, end: int) -> tuple[str, str]:
 
 
 _OTHER_CRIMES = re.compile(r"\b(?:drugs?|narcotics?|cartels?|cocaine|heroin|arms|weapons|firearms|armed\s+conflict|"
+                           r"accidents?|bombings?|cease-?fire|"
                            r"justice\s+and\s+peace|military\s+courts?|terroris\w*)\b", re.I)
 # a part of a group already counted (FACTS.md): a breakdown in brackets or after ``including``
 _PART_OF_COUNTED = re.compile(r"\d[\d,]*\s[^();.]{0,100}\([^()]*$|\d[\d,]*\s[^();.]{0,60}\b(?:including|among\s+them|"
@@ -161,7 +163,7 @@ _NOT_THE_TIER_AFTER = re.compile(r"^\s*(?:placement|ranking|designation)\s+(?:co
 # prostitution offences that are not trafficking (GUIDELINES.md): their case counts are no facts
 _PROSTITUTION_OFFENCES = re.compile(r"\b(?:solicit\w*|pander\w*|pimp\w*|procur(?:ing|ement)|"
                                     r"prostitution\s+(?:of\s+minors|cases)|facilitating\s+prostitution)\b", re.I)
-_TIP_NAMED = re.compile(r"\b(?:human|in\s+persons|TIP|TIP-related|sex|sexual|prostitut\w*|forced|"
+_TIP_NAMED = re.compile(r"\b(?:human(?!\s+rights)|in\s+persons|TIP|TIP-related|sex|sexual|prostitut\w*|forced|"
                         r"victims?\s+of\s+trafficking)\b", re.I)
 
 

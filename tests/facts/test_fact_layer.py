@@ -205,7 +205,41 @@ STAGES = [
     # the count's own verb before an agency named nearby
     ("According to statistics published by the Supreme Court, 19 cases involving paid sex with minors were "
      "investigated by the OIJ trafficking unit during 2005.", ("cases", 19, "investigation")),
+    # the state of the count's own clause; defendants are people on trial
+    ("Existing laws were not used to prosecute any trafficking offenders in 2014, and only one case of potential "
+     "child labor trafficking was under investigation.", ("cases", 1, "investigation")),
+    ("A case with three defendants accused of trafficking a 16-year old Guyanese girl for sexual exploitation at a "
+     "nightclub was before the courts in March 2009.", ("cases", 3, "prosecution")),
+    ("Seven co-defendants were acquitted for lack of evidence in the trafficking case.", ("cases", 7, "prosecution")),
+    # one offender, and a count after ``only``
+    ("Authorities convicted only one offender under the procurement statute rather than the trafficking statute.",
+     ("cases", 1, "conviction")),
+    ("Authorities increased their number of trafficking investigations and prosecutions and convicted one offender, "
+     "but the penalty was a fine in lieu of prison.", ("cases", 1, "conviction")),
+    # alternative counts take the first number written
+    ("Argentina's trafficking in persons law was only ten days old, but already six or seven important TIP "
+     "investigations were underway.", ("cases", 6, "investigation")),
+    # a count whose head the clause has named before it, and a part counted at a later stage
+    ("Anti-trafficking law enforcement decreased in 2014, dropping from 50 investigations to 16, and the only "
+     "defendant to face prosecution fled the country.", ("cases", 16, "investigation")),
+    ("Anti-trafficking law enforcement efforts decreased from the initiation of 12 prosecutions in 2013 to 1 in "
+     "2014.", ("cases", 1, "prosecution")),
+    ("No new prosecutions were initiated for the second consecutive year, and no trafficking convictions were made, "
+     "down from one in 2013.", ("cases", 1, "conviction")),
+    ("The one ongoing case led to the prosecution of four offenders for forced child labor, three of whom were "
+     "convicted.", ("cases", 3, "conviction")),
 ]
+
+
+def test_a_date_is_no_count(nlp):
+    text = "Prior to January 9, trafficking cases were prosecuted under laws pertaining to forced labor."
+    assert not {f for f in facts(nlp, text) if f[0] == "cases"}
+
+
+def test_alternative_counts_give_one_fact(nlp):
+    text = ("Argentina's trafficking in persons law was only ten days old, but already six or seven important TIP "
+            "investigations were underway.")
+    assert {f for f in facts(nlp, text) if f[0] == "cases"} == {("cases", 6, "investigation")}
 
 
 @pytest.mark.parametrize("text,expected", STAGES)

@@ -58,10 +58,17 @@ _OWN_VERB = re.compile(r"^(?![^;.,]{0,50}?\b(?:who|whom|which|that)\b)[^;.,]{0,5
                        r"(?=\w+ed\b)", re.I)
 
 
+# the state of the count's own clause (``only one case of potential child labor trafficking was under investigation``)
+_UNDER = re.compile(r"^(?![^;.,]{0,50}?\b(?:who|whom|which|that)\b)[^;.,]{0,60}?"
+                    r"\b(?:were|was|are|is|remain(?:ed|s)?)\s+(?:still\s+)?"
+                    r"(?:under|pending)\s+(investigation|prosecution|trial)\b", re.I)
+
+
 def _stage(span: str, before: str, after: str) -> str:
     """The stage a count's own head noun names, else the verb of its own clause (``19 cases ... were
-    investigated``), else the cue word nearest to it in its clause (the verb before, ``prosecuted 30
-    cases``, or after, ``ten cases went to trial``), else ``case``."""
+    investigated``, ``was under investigation``), else the cue word nearest to it in its clause (the verb before,
+    ``prosecuted 30 cases``, or after, ``ten cases went to trial``), else ``prosecution`` for defendants and
+    ``case`` for the rest."""
     head = span.lower()
     for word, stage in _HEAD_STAGES:
         if word in head:
@@ -74,9 +81,14 @@ def _stage(span: str, before: str, after: str) -> str:
     verb = _STAGE_CUES.match(after, own.end()) if own else None
     if verb:
         return next(k for k, v in verb.groupdict().items() if v)
+    under = _UNDER.match(after)
+    if under:
+        return "investigation" if under.group(1).lower().startswith("investig") else "prosecution"
     cues = [(len(before) - m.end(), k) for m in _STAGE_CUES.finditer(before) for k, v in m.groupdict().items() if v]
     cues += [(m.start(), k) for m in _STAGE_CUES.finditer(after) for k, v in m.groupdict().items() if v]
-    return min(cues)[1] if cues else "case"
+    if cues:
+        return min(cues)[1]
+    return "prosecution" if re.search(r"defendants?\b", head) else "case"  # people on trial
 
 
 # a number that names an article, a law or a share, not a count

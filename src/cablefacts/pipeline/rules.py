@@ -18,15 +18,17 @@ from spacy.util import filter_spans
 from ..places import DEMONYMS, GENERIC_PLACES, PLACES
 from .general_spans import SPANS_KEY
 
-NUM = (r"(?i:(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?(?:\s?[-\u2013]\s?\d[\d,]*)?"
+NUM = (r"(?i:(?!(?:19|20)\d\d\b)\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s?[-\u2013]\s?\d[\d,]*)?"
        r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
        r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
        r"ninety|hundred)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine|hundred))*|both)")
-APPROX = r"(?:(?:about|nearly|approximately|over|more than|at least|almost|some|roughly|up to)\s+)?"
+APPROX = r"(?:(?:about|nearly|approximately|over|more than|at least|almost|some|roughly|up to|only)\s+)?"
 VICTIM_HEADS = (r"(?:victims?|women|woman|girls?|men|man|boys?|children|child|minors?|people|persons|females?|"
                 r"males?|individuals|workers|nationals|citizens)")
-CASE_HEADS = (r"(?:investigations?|prosecutions?|cases?|convictions?|offenders|traffickers?|arrests?|suspects|"
-              r"defendants|indictments?|criminal cases)")
+CASE_HEADS = (r"(?:investigations?|prosecutions?|cases?|convictions?|offenders?|traffickers?|arrests?|suspects?|"
+              r"(?:co-)?defendants?|indictments?|criminal cases)")
+# alternative counts (``six or seven investigations``): one count, the first number written (GUIDELINES.md)
+OR_NUM = rf"(?:\s+or\s+{NUM})?"
 MODIFIERS = r"(?:(?!(?:for|of|in|to|and|from|by|per|with)\b)[A-Za-z-]+\s+){0,3}?"
 CURRENCY_BEFORE = r"(?:\$|US\$|USD|EUR|€|£|BD|IKR|ISK|LE|EGP|KZT|CRC|MXN|YTL)"
 CURRENCY_AFTER = (r"(?:tenge|euros?|dollars|(?:Egyptian |Bahraini |Turkish )?(?:pounds|dinars|lira)|colones|"
@@ -62,7 +64,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("MONEY", rf"{APPROX}{CURRENCY_BEFORE}\s?\d[\d,]*(?:\.\d+)?{SCALE}"
               rf"|{APPROX}\d[\d,]*(?:\.\d+)?{SCALE}\s+{CURRENCY_AFTER}"),
     ("VICTIM_COUNT", rf"(?<![$\d,.])\b{APPROX}{NUM}\s+{MODIFIERS}{VICTIM_HEADS}\b"),
-    ("CASE_COUNT", rf"(?<![$\d,.])\b{APPROX}{NUM}\s+{MODIFIERS}{CASE_HEADS}\b"),
+    ("CASE_COUNT", rf"(?<![$\d,.])\b{APPROX}{NUM}{OR_NUM}\s+{MODIFIERS}{CASE_HEADS}\b"),
     ("DATE", r"\b(?:19[89]\d|20[01]\d)\b"),
 ]
 
@@ -94,6 +96,17 @@ _OFFENDERS_AFTER = re.compile(r"\s+(?:(?:were|was|have\s+been|had\s+been)\s+(?:e
                               r"(?:arrested|convicted|sentenced|prosecuted|indicted|charged|detained|apprehended|tried)\b"
                               r"|(?:each\s+)?(?:received|were\s+given)\s+(?:\S+\s+){0,3}(?:prison|jail)?\s*(?:sentences?|terms?)\b)",
                               re.I)
+# a count whose head noun is left out, the clause having named it (``dropping from 50 investigations to 16``,
+# ``from the initiation of 12 prosecutions in 2013 to 1 in 2014``, ``no convictions were made, down from one in
+# 2013``), and a part of a group counted at a later stage (``four offenders ..., three of whom were convicted``)
+_BARE_END = r"(?=\s*(?:[,;.)]|\s+in\s+(?:19|20)\d\d\b|$))"
+ELIDED_COUNTS = [
+    re.compile(rf"\bfrom\s+(?:the\s+\w+\s+of\s+)?{NUM}\s+{MODIFIERS}(?P<head>{CASE_HEADS}|victims)\b[^;.]{{0,30}}?"
+               rf"\bto\s+(?P<n>{NUM}){_BARE_END}"),
+    re.compile(rf"\b(?P<head>{CASE_HEADS}|victims)\b[^;.]{{0,40}}?\b(?:down|up)\s+from\s+(?P<n>{NUM}){_BARE_END}"),
+    re.compile(rf"\b(?P<head>{CASE_HEADS})\b[^;.]{{0,60}}?,\s+(?P<n>{NUM})\s+of\s+(?:whom|them)\s+(?:were|was|had\s+been|"
+               r"have\s+been)\s+(?:later\s+)?(?:convicted|sentenced|prosecuted|indicted|charged|arrested)\b"),
+]
 _COUNT_CONTEXT = re.compile(r"(?i:traffick|victim|exploit|prostitut|forced)|\bTIP\b")
 _CASE_WORDS = re.compile(r"(?i:traffick|convict|prosecut|investigat|arrest|sentenc)|\bTIP\b")
 
@@ -145,6 +158,13 @@ class EntityRules:
                 span = doc.char_span(m.start(), m.end(), label=label, alignment_mode="contract")
                 if span is not None and len(span):
                     spans.append(span)
+        if relevant:
+            for rx in ELIDED_COUNTS:
+                for m in rx.finditer(text):
+                    label = "VICTIM_COUNT" if m.group("head").lower() == "victims" else "CASE_COUNT"
+                    span = doc.char_span(m.start("n"), m.end("n"), label=label, alignment_mode="contract")
+                    if span is not None and len(span):
+                        spans.append(span)
         if relevant:
             for m in BARE_TERM.finditer(text):
                 before = text[max(0, m.start() - 120) : m.start()]

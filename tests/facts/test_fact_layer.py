@@ -171,6 +171,11 @@ NOT_COUNTS = [
     "prostitution of minors, according to the TIP unit.",
     "Trafficking cases were prosecuted under laws on forced labor. Nonetheless, Public Prosecution received 122 "
     "prostitution cases.",
+    # ``in both cases``, ``in at least one case``: the cases told of, not a count
+    "IOM documented its experiences of assisting trafficking victims in Iquique and Punta Arenas. In both cases the "
+    "URAVIT coordinated with the lead prosecutor.",
+    "The trafficking unit is working around that obstacle in at least one case by including an agent from the Sex "
+    "Crimes Unit in the investigation.",
 ]
 
 
@@ -228,6 +233,11 @@ STAGES = [
      "down from one in 2013.", ("cases", 1, "conviction")),
     ("The one ongoing case led to the prosecution of four offenders for forced child labor, three of whom were "
      "convicted.", ("cases", 3, "conviction")),
+    # trafficking crimes are counted as cases; a civil court is no prosecution
+    ("The Justice Minister noted that Bahrain had prosecuted 280 trafficking-related crimes over the past year.",
+     ("cases", 280, "prosecution")),
+    ("The only information available on TIP is hearsay, with the exception of one notorious case, documented in "
+     "civil court records, from the Reykjavik suburb of Kopavogur.", ("cases", 1, "case")),
 ]
 
 

@@ -46,7 +46,7 @@ _HEAD_STAGES = (("investigation", "investigation"), ("prosecution", "prosecution
                  ("conviction", "conviction"), ("arrest", "arrest"), ("convicted", "conviction"),
                  ("prosecuted", "prosecution"), ("indicted", "prosecution"), ("detained", "arrest"))
 _STAGE_CUES = re.compile(r"(?P<conviction>convict|sentenc|found\s+guilty|guilty\s+verdict)|"
-                         r"(?P<prosecution>prosecut(?!or)|indict|trial|(?<!supreme\s)court|charged|charges|acquit|"
+                         r"(?P<prosecution>prosecut(?!or)|indict|trial|(?<!supreme\s)(?<!civil\s)court|charged|charges|acquit|"
                          r"tried\b)|"
                          r"(?P<investigation>investigat(?!or)|inquir|probe)|"
                          r"(?P<arrest>arrest|apprehend|detain|detention|caught)|"
@@ -213,6 +213,10 @@ def _count_kind(doc: Doc, e: Span) -> str | None:
         item = re.split(r"[,;]\s|\s--?\s", before)[-1] + e.text + re.split(r"[,;]\s|\s--?\s", after)[0]  # its list item
         if _PROSTITUTION_OFFENCES.search(item) and not re.search(r"traffick", item.replace(e.text, ""), re.I):
             return None  # ``Sixteen cases dealt with soliciting sex with minors``: another offence
+        if re.search(r"\bin\s+$", before, re.I) and re.fullmatch(r"(?:at\s+least\s+)?(?:one|both)\s+cases?", e.text,
+                                                                   re.I):
+            return None  # ``In both cases the URAVIT coordinated``, ``working around that obstacle in at least one
+            # case``: the cases told of, not a count
         if re.match(r"^\s*(?:of|involving)\s+(?:illegal\s+immigration|(?:migrant\s+)?smuggling|drug|narcotic|fraud)",
                     after, re.I):
             return None

@@ -26,7 +26,8 @@ APPROX = r"(?:(?:about|nearly|approximately|over|more than|at least|almost|some|
 VICTIM_HEADS = (r"(?:victims?|women|woman|girls?|men|man|boys?|children|child|minors?|people|persons|females?|"
                 r"males?|individuals|workers|nationals|citizens)")
 CASE_HEADS = (r"(?:investigations?|prosecutions?|cases?|convictions?|offenders?|traffickers?|arrests?|suspects?|"
-              r"(?:co-)?defendants?|indictments?|criminal cases)")
+              r"(?:co-)?defendants?|indictments?|criminal cases|(?<=trafficking\s)crimes|"
+              r"(?<=trafficking-related\s)crimes)")
 # alternative counts (``six or seven investigations``): one count, the first number written (GUIDELINES.md)
 OR_NUM = rf"(?:\s+or\s+{NUM})?"
 MODIFIERS = r"(?:(?!(?:for|of|in|to|and|from|by|per|with)\b)[A-Za-z-]+\s+){0,3}?"

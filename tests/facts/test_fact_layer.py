@@ -277,7 +277,29 @@ SENTENCES = [
     # a range from fines to a term has only a maximum
     ("Between April and December 2008, the government opened 104 trafficking-related investigations, and obtained "
      "10 convictions with sentences ranging from fines to 30 months' imprisonment.", ("sentence", 10, None, 2.5)),
+    # offenders of any head noun, and one offender named without a number
+    ("On May 24, 2006, two auditors with the powerful Comptroller's Office were each sentenced to nine years in "
+     "prison on charges that included paid sex with minors and trafficking.", ("sentence", 2, 9, 9)),
+    ("On May 24, 2006, two auditors with the powerful Comptroller's Office were each sentenced to nine years in "
+     "prison on charges that included paid sex with minors and trafficking.", ("cases", 2, "conviction")),
+    ("Three offenders were convicted: A Korean boat captain was sentenced to six years, imprisonment for the forced "
+     "labor of four Vietnamese.", ("sentence", 1, 6, 6)),
+    ("Two nightclub owners were convicted of trafficking nine Brazilian women into prostitution. The husband was "
+     "sentenced to 12 months' and the wife to four months' imprisonment.", ("sentence", 1, 1, 1)),
+    ("Two nightclub owners were convicted of trafficking nine Brazilian women into prostitution. The husband was "
+     "sentenced to 12 months' and the wife to four months' imprisonment.", ("sentence", 1, 0.3333, 0.3333)),
+    # a term in prison whose length is not said
+    ("These efforts included sentencing four traffickers to prison, following their conviction in the previous "
+     "reporting period.", ("sentence", 4, None, None)),
 ]
+
+
+def test_one_offender_named_without_a_number_gives_no_count(nlp):
+    got = facts(nlp, "Three offenders were convicted: A Korean boat captain was sentenced to six years, imprisonment "
+                     "for the forced labor of four Vietnamese.")
+    assert {f for f in got if f[0] == "cases"} == {("cases", 3, "conviction")}
+    assert not {f for f in facts(nlp, "The women were sentenced to jail time for prostitution and processed for "
+                                      "deportation.") if f[0] in ("cases", "sentence")}
 
 
 def test_the_penalty_after_a_colon_is_one_offenders(nlp):

@@ -426,8 +426,9 @@ def _count(p: _Paragraph, i: int, e: Span) -> list[Fact]:
     if kind is None or (kind == "victims" and e.label_ != "VICTIM_COUNT"):
         return []
     count = N.first_number(e.text)
-    if count is None:
-        return []
+    if count is None:  # one offender named without a number (``A Korean boat captain was sentenced to``): a
+        # sentence, but no count of cases (FACTS.md: people named without a number give no count)
+        return _sentence(p, i, e, 1) if kind == "cases" and re.match(r"(?:an?|the)\s", e.text, re.I) else []
     return [f for build in _BY_KIND[kind] for f in build(p, i, e, count)]
 
 

@@ -108,6 +108,21 @@ ELIDED_COUNTS = [
     re.compile(rf"\b(?P<head>{CASE_HEADS})\b[^;.]{{0,60}}?,\s+(?P<n>{NUM})\s+of\s+(?:whom|them)\s+(?:were|was|had\s+been|"
                r"have\s+been)\s+(?:later\s+)?(?:convicted|sentenced|prosecuted|indicted|charged|arrested)\b"),
 ]
+# offenders sentenced, whatever their head noun: a number of them (``two auditors with the powerful Comptroller's
+# Office were each sentenced to nine years``), or one named without a number (``A Korean boat captain was sentenced
+# to six years``, ``The husband was sentenced to 12 months' and the wife to four months' imprisonment``)
+_SENTENCED_AFTER = (r"\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:each\s+|all\s+|later\s+|also\s+)?"
+                    r"sentenced\b")
+OFFENDERS = [
+    re.compile(rf"(?<![$\d,.])\b(?P<n>{APPROX}{NUM}\s+{MODIFIERS}[a-z]+s)\b"
+               rf"(?=(?:\s+(?:with|of|from|in|at)\s+[^,;.()]{{0,60}}?)?{_SENTENCED_AFTER})"),
+    re.compile(r"\b(?P<n>(?:A|An|The)\s+(?:[\w'-]+\s+){0,3}?[a-z]+)(?=\s+(?:was|has\s+been|had\s+been)\s+"
+               r"(?:later\s+|also\s+)?sentenced\s+to\b)"),
+]
+# the second of two offenders sharing the verb (``... and the wife to four months' imprisonment``)
+SHARED_SENTENCE = re.compile(rf"\band\s+(?P<n>(?:the|a|an)\s+(?:[\w'-]+\s+){{0,2}}?[a-z]+)(?=\s+to\s+{NUM}\s+{YEARS})")
+# a term in prison without its length (``sentencing four traffickers to prison``)
+TO_PRISON = re.compile(r"\bsentenc\w*\s+(?:[^.;]{0,50}?\s)?to\s+(?P<n>prison|jail)\b")
 _COUNT_CONTEXT = re.compile(r"(?i:traffick|victim|exploit|prostitut|forced)|\bTIP\b")
 _CASE_WORDS = re.compile(r"(?i:traffick|convict|prosecut|investigat|arrest|sentenc)|\bTIP\b")
 
@@ -166,6 +181,17 @@ class EntityRules:
                     span = doc.char_span(m.start("n"), m.end("n"), label=label, alignment_mode="contract")
                     if span is not None and len(span):
                         spans.append(span)
+            offenders = [m for rx in OFFENDERS for m in rx.finditer(text)]
+            offenders += [m for m in SHARED_SENTENCE.finditer(text)
+                          if re.search(r"\bsentenced\s+to\b[^.;]*$", text[: m.start()])]
+            for m in offenders:
+                span = doc.char_span(m.start("n"), m.end("n"), label="CASE_COUNT", alignment_mode="contract")
+                if span is not None and len(span):
+                    spans = [s for s in spans if (s.start, s.end) != (span.start, span.end)] + [span]
+            for m in TO_PRISON.finditer(text):
+                span = doc.char_span(m.start("n"), m.end("n"), label="PENALTY", alignment_mode="contract")
+                if span is not None and len(span):
+                    spans.append(span)
         if relevant:
             for m in BARE_TERM.finditer(text):
                 before = text[max(0, m.start() - 120) : m.start()]

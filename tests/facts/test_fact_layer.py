@@ -257,6 +257,26 @@ def test_case_stage_from_the_words_that_state_it(nlp, text, expected):
     assert expected in facts(nlp, text)
 
 
+PARTS_OF_CONVICTIONS = [
+    ("Twenty-four trafficking offenders were convicted in 2008. Only one trafficker received a suspended sentence "
+     "and served no time in prison. Twelve sex trafficking offenders were given sentences ranging from between 1.5 "
+     "to 6 years' imprisonment and six sex trafficking offenders were given sentences ranging from 7 to 11 years' "
+     "imprisonment.", {("cases", 24, "conviction")}),
+    ("Between April and December 2008, the government opened 104 trafficking-related investigations, and obtained "
+     "10 convictions with sentences ranging from fines to 30 months' imprisonment. Two convictions involved the "
+     "fraudulent recruitment of Chilean women into prostitution in Spain.",
+     {("cases", 104, "investigation"), ("cases", 10, "conviction")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", PARTS_OF_CONVICTIONS)
+def test_parts_of_convictions_counted_before_are_no_new_cases(nlp, text, expected):
+    got = facts(nlp, text)
+    assert {f for f in got if f[0] == "cases"} == expected
+    if "Twelve" in text:  # the sentences handed down to the parts are facts still
+        assert ("sentence", 12, 1.5, 6) in got
+
+
 def test_previous_years_figure_is_a_fact_of_its_own(nlp):
     cable = narrative_cable({"id": "factbook-2010-Test", "edition": 2010, "country": "Kazakhstan",
                              "text": "Authorities prosecuted 30 trafficking cases in 2008, up from 16 prosecutions "

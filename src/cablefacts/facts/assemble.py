@@ -394,12 +394,34 @@ def _sentence(p: _Paragraph, i: int, e: Span, count: int) -> list[Fact]:
                                    "year": _year(p.doc, p.rels, i)}, 0.7, p.ents[penalties[0]])]
 
 
+def _part_of_earlier(p: _Paragraph, i: int, e: Span, count: int, stage: str, year: int | None) -> bool:
+    """Whether a count is a part of a larger one at its stage and of its year that a sentence before it in the
+    paragraph gave (``Twenty-four trafficking offenders were convicted ... . Twelve sex trafficking offenders were
+    given sentences ...``): a part of a group already counted (FACTS.md)."""
+    doc = p.doc
+    for j, a in enumerate(p.ents[:i]):
+        n = N.first_number(a.text) if a.label_ == "CASE_COUNT" else None
+        if n is None or n <= count or _count_kind(doc, a) != "cases" or \
+                not re.search(r"[.;]\s", doc.text[a.end_char : e.start_char]):
+            continue
+        if _stage(a.text, doc.text[: a.start_char], doc.text[a.end_char :]) == stage and \
+                (year is None or _year(doc, p.rels, j) in (None, year)):
+            return True
+    return False
+
+
 def _cases(p: _Paragraph, i: int, e: Span, count: int) -> list[Fact]:
-    """A count of cases or of offenders, at the stage its words name."""
+    """A count of cases or of offenders, at the stage its words name, unless it is a part of one counted before."""
     doc = p.doc
     stage = _stage(e.text, doc.text[: e.start_char], doc.text[e.end_char :])
+    year = _year(doc, p.rels, i)
+    if stage in _PARTS_OF_STAGES and _part_of_earlier(p, i, e, count, stage, year):
+        return []
     return [p.fact("cases", e, {"count": count, "stage": stage,
-                                "exploitation": _exploitation(e.text), "year": _year(doc, p.rels, i)}, 0.7)]
+                                "exploitation": _exploitation(e.text), "year": year}, 0.7)]
+
+
+_PARTS_OF_STAGES = {"conviction"}  # counts of the other stages are more often of new events
 
 
 def _victims(p: _Paragraph, i: int, e: Span, count: int) -> list[Fact]:

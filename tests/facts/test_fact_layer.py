@@ -241,6 +241,17 @@ STAGES = [
 ]
 
 
+def test_lines_of_a_statistics_table_are_counts_of_their_stage(nlp):
+    text = ("Registered crimes under Article 270 (Facilitation of prostitution or recruitment of an individual into "
+            "prostitution): Number of crimes on which criminal cases were prosecuted: 13 (10) 30% increase; Number of "
+            "crimes registered: 8 (8) no change from 2005; Number of criminal cases investigated: 10 (2) 400% "
+            "increase; Number of cases discontinued and taken off the record: 0 (2); Number of people convicted to "
+            "date: 5.")
+    assert {f for f in facts(nlp, text) if f[0] == "cases"} == {
+        ("cases", 13, "prosecution"), ("cases", 10, "prosecution"), ("cases", 8, "case"),
+        ("cases", 10, "investigation"), ("cases", 2, "investigation"), ("cases", 5, "conviction")}
+
+
 def test_a_date_is_no_count(nlp):
     text = "Prior to January 9, trafficking cases were prosecuted under laws pertaining to forced labor."
     assert not {f for f in facts(nlp, text) if f[0] == "cases"}

@@ -108,6 +108,12 @@ ELIDED_COUNTS = [
     re.compile(rf"\b(?P<head>{CASE_HEADS})\b[^;.]{{0,60}}?,\s+(?P<n>{NUM})\s+of\s+(?:whom|them)\s+(?:were|was|had\s+been|"
                r"have\s+been)\s+(?:later\s+)?(?:convicted|sentenced|prosecuted|indicted|charged|arrested)\b"),
 ]
+# a line of a statistics table (``Number of crimes on which criminal cases were prosecuted: 13 (10)``, ``Number of
+# people convicted to date: 5``): the figure, and the previous period's in brackets, are counts of the stage the
+# label names
+STAT_LINE = re.compile(rf"\bNumber\s+of\s+(?P<label>[^:;.]{{3,80}}?):\s*(?P<n>{NUM})(?:\s*\((?P<m>{NUM})\))?")
+_STAT_COUNTED = re.compile(r"\b(?:cases|crimes|people|persons|offenders|suspects|traffickers)\b", re.I)
+_STAT_STAGE = re.compile(r"prosecut|registered|investigat|convict|arrest|detain|opened|initiated|sentenc", re.I)
 # offenders sentenced, whatever their head noun: a number of them (``two auditors with the powerful Comptroller's
 # Office were each sentenced to nine years``), or one named without a number (``A Korean boat captain was sentenced
 # to six years``, ``The husband was sentenced to 12 months' and the wife to four months' imprisonment``)
@@ -181,6 +187,14 @@ class EntityRules:
                     span = doc.char_span(m.start("n"), m.end("n"), label=label, alignment_mode="contract")
                     if span is not None and len(span):
                         spans.append(span)
+            for m in STAT_LINE.finditer(text):
+                if not (_STAT_COUNTED.search(m.group("label")) and _STAT_STAGE.search(m.group("label"))):
+                    continue
+                for g in ("n", "m"):
+                    if m.group(g) and re.search(r"[1-9]", m.group(g)):
+                        span = doc.char_span(m.start(g), m.end(g), label="CASE_COUNT", alignment_mode="contract")
+                        if span is not None and len(span):
+                            spans.append(span)
             offenders = [m for rx in OFFENDERS for m in rx.finditer(text)]
             offenders += [m for m in SHARED_SENTENCE.finditer(text)
                           if re.search(r"\bsentenced\s+to\b[^.;]*$", text[: m.start()])]

@@ -171,6 +171,12 @@ NOT_COUNTS = [
     "prostitution of minors, according to the TIP unit.",
     "Trafficking cases were prosecuted under laws on forced labor. Nonetheless, Public Prosecution received 122 "
     "prostitution cases.",
+    # ``both X and Y`` is a pair of groups; a singular head noun is another noun's modifier; people screened
+    "Girls are primarily trafficked for domestic servitude and sexual exploitation and both boys and girls are "
+    "trafficked for forced labor in sweatshops.",
+    "Traffickers operated principally in small criminal networks that included both citizens and foreigners.",
+    "The government identified two volunteer victim assistance specialists for trafficking cases.",
+    "Authorities screened more than 7,000 vulnerable individuals for trafficking.",
     # ``in both cases``, ``in at least one case``: the cases told of, not a count
     "IOM documented its experiences of assisting trafficking victims in Iquique and Punta Arenas. In both cases the "
     "URAVIT coordinated with the lead prosecutor.",
@@ -522,6 +528,23 @@ def test_an_article_number_is_no_count(nlp):
     text = ("A rape conviction carries a sentence of three to 15 years in prison, depending on the age of the victim. "
             "Under Criminal Code Article 120, a conviction for rape is punishable by three - five years in prison.")
     assert not {f for f in facts(nlp, text) if f[0] in ("cases", "sentence")}
+
+
+VICTIM_RANGES = [
+    # both ends of a range of estimates
+    ("Trafficking cases involve children in domestic service; NGOs estimate that between 150,000 and 300,000 "
+     "children work in domestic servitude.", {("victims", 150000), ("victims", 300000)}),
+    # a count whose head the clause named before it; the head is the last of the head nouns in a row
+    ("Government efforts to identify and refer victims to protective services declined from 50 child victims in "
+     "2013 to just 3 in 2014.", {("victims", 50), ("victims", 3)}),
+    ("In 2006, 34 female and 26 male victims from Uzbekistan were trafficked to Kazakhstan.",
+     {("victims", 34), ("victims", 26)}),
+]
+
+
+@pytest.mark.parametrize("text,expected", VICTIM_RANGES)
+def test_victim_counts_of_ranges_and_elided_heads(nlp, text, expected):
+    assert {f for f in facts(nlp, text) if f[0] == "victims"} == expected
 
 
 def test_people_in_prostitution_said_to_be_victims_are_victims(nlp):

@@ -97,8 +97,8 @@ _NOT_A_COUNT_BEFORE = re.compile(r"(?:\bArt(?:icles?|\.)|\bLaw|\bNo\.|\bDecree|\
 _TIP_WORDS = re.compile(r"traffick|victim|exploit|rescu|forced|prostitut|brothel|\bsold\b|enslav|servitude|"
                         r"bonded|repatriat|identified|TIP\b", re.I)
 # counts of people who are not trafficked: populations, officials and staff, trainees, migrants in general
-_OTHER_PEOPLE = re.compile(r"\btrain|seminar|workshop|officers?\b|officials|inspectors|judges|prosecutors|staff|"
-                           r"deport|legal\s+residence|population|conference|symposium|participants|attend|"
+_OTHER_PEOPLE = re.compile(r"\btrain|\bscreen(?:ed|ing)\b|seminar|workshop|officers?\b|officials|inspectors|judges|"
+                           r"prosecutors|staff|deport|legal\s+residence|population|conference|symposium|participants|attend|"
                            r"administrative\s+violation|amnesty|returned\s+to\s+their\s+home|percent|%|"
                            r"employees|students|teachers|policemen|volunteers|journalists|beneficiar|capacity|"
                            r"space\s+for|maximum\s+of|\breached\b|outreach|provides\s+care|at\s+risk", re.I)
@@ -195,6 +195,11 @@ def _population(doc: Doc, e: Span, before: str, after: str) -> bool:
         _WORKERS.search(e.text) and _POPULATION_WORDS.search(before[-60:] + after)))
 
 
+_SINGULAR_HEAD = re.compile(r"\b(?:victim|woman|girl|man|boy|child|minor|person|individual|case|"
+                            r"investigation|prosecution|conviction|offender|trafficker|arrest|suspect|defendant|"
+                            r"indictment)$", re.I)
+
+
 def _count_kind(doc: Doc, e: Span) -> str | None:
     """What a VICTIM_COUNT or CASE_COUNT span counts: ``victims``, ``cases`` (people arrested, charged or
     convicted are offenders), or None (a number of an article, or of people who are not trafficked)."""
@@ -204,6 +209,11 @@ def _count_kind(doc: Doc, e: Span) -> str | None:
     before, after = _clause_around(text, e.start_char, e.end_char)
     if WORLDWIDE.search(before + e.text + after):
         return None
+    if re.match(r"both\b", e.text, re.I) and re.match(r"^\s*(?:and|as\s+well\s+as)\b", after, re.I):
+        return None  # ``both boys and girls are trafficked``: a pair of groups, not two people
+    count = N.first_number(e.text)
+    if count is not None and count > 1 and _SINGULAR_HEAD.search(e.text):
+        return None  # ``two volunteer victim assistance specialists``: the head noun is another noun's modifier
     if re.search(r"\b(?:majority|many|some|most|part|portion|share|half)\s+of\s+(?:the|these|those)?\s*"
                  r"(?:estimated\s+|reported\s+)?$", before, re.I):
         return None  # ``a majority of the estimated 18,000 women ... were likely victims``: an unnumbered share

@@ -64,8 +64,9 @@ PATTERNS: list[tuple[str, str]] = [
                 rf"|\b(?:range|ranging)\s+from\s+(?:between\s+)?{NUM}\s*(?:-|–|to|and)\s*{NUM}\s+{YEARS}"),
     ("MONEY", rf"{APPROX}{CURRENCY_BEFORE}\s?\d[\d,]*(?:\.\d+)?{SCALE}"
               rf"|{APPROX}\d[\d,]*(?:\.\d+)?{SCALE}\s+{CURRENCY_AFTER}"),
-    ("VICTIM_COUNT", rf"(?<![$\d,.])\b{APPROX}{NUM}\s+{MODIFIERS}{VICTIM_HEADS}\b"),
-    ("CASE_COUNT", rf"(?<![$\d,.])\b{APPROX}{NUM}{OR_NUM}\s+{MODIFIERS}{CASE_HEADS}\b"),
+    # the head is the last of the head nouns in a row (``50 child victims``)
+    ("VICTIM_COUNT", rf"(?<![$\d,.])\b{APPROX}{NUM}\s+{MODIFIERS}{VICTIM_HEADS}\b(?!\s+{VICTIM_HEADS}\b)"),
+    ("CASE_COUNT", rf"(?<![$\d,.])\b{APPROX}{NUM}{OR_NUM}\s+{MODIFIERS}{CASE_HEADS}\b(?!\s+{CASE_HEADS}\b)"),
     ("DATE", r"\b(?:19[89]\d|20[01]\d)\b"),
 ]
 
@@ -103,8 +104,11 @@ _OFFENDERS_AFTER = re.compile(r"\s+(?:(?:were|was|have\s+been|had\s+been)\s+(?:e
 _BARE_END = r"(?=\s*(?:[,;.)]|\s+in\s+(?:19|20)\d\d\b|$))"
 ELIDED_COUNTS = [
     re.compile(rf"\bfrom\s+(?:the\s+\w+\s+of\s+)?{NUM}\s+{MODIFIERS}(?P<head>{CASE_HEADS}|victims)\b[^;.]{{0,30}}?"
-               rf"\bto\s+(?P<n>{NUM}){_BARE_END}"),
+               rf"\bto\s+(?:just\s+|only\s+)?(?P<n>{NUM}){_BARE_END}"),
     re.compile(rf"\b(?P<head>{CASE_HEADS}|victims)\b[^;.]{{0,40}}?\b(?:down|up)\s+from\s+(?P<n>{NUM}){_BARE_END}"),
+    # both ends of a range of estimates (``NGOs estimate that between 150,000 and 300,000 children work in domestic
+    # servitude``)
+    re.compile(rf"\bbetween\s+(?P<n>{NUM})\s+and\s+{NUM}\s+{MODIFIERS}(?P<head>{VICTIM_HEADS}|{CASE_HEADS})\b"),
     re.compile(rf"\b(?P<head>{CASE_HEADS})\b[^;.]{{0,60}}?,\s+(?P<n>{NUM})\s+of\s+(?:whom|them)\s+(?:were|was|had\s+been|"
                r"have\s+been)\s+(?:later\s+)?(?:convicted|sentenced|prosecuted|indicted|charged|arrested)\b"),
 ]
@@ -183,7 +187,7 @@ class EntityRules:
         if relevant:
             for rx in ELIDED_COUNTS:
                 for m in rx.finditer(text):
-                    label = "VICTIM_COUNT" if m.group("head").lower() == "victims" else "CASE_COUNT"
+                    label = "CASE_COUNT" if re.fullmatch(CASE_HEADS, m.group("head"), re.I) else "VICTIM_COUNT"
                     span = doc.char_span(m.start("n"), m.end("n"), label=label, alignment_mode="contract")
                     if span is not None and len(span):
                         spans.append(span)

@@ -539,6 +539,17 @@ VICTIM_RANGES = [
      "2013 to just 3 in 2014.", {("victims", 50), ("victims", 3)}),
     ("In 2006, 34 female and 26 male victims from Uzbekistan were trafficked to Kazakhstan.",
      {("victims", 34), ("victims", 26)}),
+    # people named by their nationality
+    ("Investigations continue in the case of 11 Indonesians rescued from forced labor at a motorbike assembly "
+     "plant.", {("victims", 11)}),
+    ("It has been reported widely in the media since April 2008 that 400-500 Dominicans were trafficked to Costa "
+     "Rica during the last 4-5 years for purposes of sexual exploitation.", {("victims", 400)}),
+    ("A Korean boat captain was sentenced to six years' imprisonment for the forced labor of four Vietnamese.",
+     {("victims", 4)}),
+    # but not a breakdown of a group counted, nor a nationality before a noun
+    ("In July, two women, one Ukrainian and one Russian, approached the shelter seeking repatriation and relief "
+     "from trafficking.", {("victims", 2)}),
+    ("Four Chinese companies were fined for forced labor.", set()),
 ]
 
 

@@ -118,6 +118,10 @@ ELIDED_COUNTS = [
 STAT_LINE = re.compile(rf"\bNumber\s+of\s+(?P<label>[^:;.]{{3,80}}?):\s*(?P<n>{NUM})(?:\s*\((?P<m>{NUM})\))?")
 _STAT_COUNTED = re.compile(r"\b(?:cases|crimes|people|persons|offenders|suspects|traffickers)\b", re.I)
 _STAT_STAGE = re.compile(r"prosecut|registered|investigat|convict|arrest|detain|opened|initiated|sentenc", re.I)
+# people named by their nationality (``the forced labor of four Vietnamese``, ``the case of 11 Indonesians rescued from
+# forced labor``, ``400-500 Dominicans were trafficked``): a count of people where the nationality ends the phrase
+NATIONALS = re.compile(rf"(?<![$\d,.])\b{APPROX}{NUM}\s+(?:more\s+|other\s+)?(?P<d>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
+                       r"(?!-|\s+[A-Z])")
 # offenders sentenced, whatever their head noun: a number of them (``two auditors with the powerful Comptroller's
 # Office were each sentenced to nine years``), or one named without a number (``A Korean boat captain was sentenced
 # to six years``, ``The husband was sentenced to 12 months' and the wife to four months' imprisonment``)
@@ -199,6 +203,17 @@ class EntityRules:
                         span = doc.char_span(m.start(g), m.end(g), label="CASE_COUNT", alignment_mode="contract")
                         if span is not None and len(span):
                             spans.append(span)
+            for m in NATIONALS.finditer(text):
+                if re.search(r"[(,]\s*$|\b\w+\s+[A-Z][a-z]+\s+and\s+$", text[: m.start()]) or \
+                        re.match(r"\s+and\s+(?:an?|one|\d+|two|three)\s+[A-Z]", text[m.end() :]):
+                    continue  # a breakdown of a group counted (``two women (one Chilean and one Peruvian)``)
+                d = m.group("d").lower()
+                plural = d.endswith("s") and (d[:-1] in DEMONYMS or d[:-2] + "an" in DEMONYMS)
+                # an invariant one (``Vietnamese``) only where no noun follows it (``four Chinese companies``)
+                if plural or (d in DEMONYMS and not re.match(r"\s+[a-z]+(?<!were)(?<!who)(?<!and)\b", text[m.end():])):
+                    span = doc.char_span(m.start(), m.end(), label="VICTIM_COUNT", alignment_mode="contract")
+                    if span is not None and len(span):
+                        spans.append(span)
             offenders = [m for rx in OFFENDERS for m in rx.finditer(text)]
             offenders += [m for m in SHARED_SENTENCE.finditer(text)
                           if re.search(r"\bsentenced\s+to\b[^.;]*$", text[: m.start()])]

@@ -82,7 +82,7 @@ DEMONYMS: dict[str, str | None] = {
         "BLZ": "belizean", "BEN": "beninese", "BTN": "bhutanese", "BIH": "bosnian", "BWA": "batswana|motswana",
         "BRN": "bruneian", "BFA": "burkinabe", "MMR": "burmese", "BDI": "burundian", "KHM": "cambodian",
         "CMR": "cameroonian", "CAN": "canadian", "CPV": "cabo verdean",
-        "TCD": "chadian", "COM": "comorian", "COG": "congolese", "HRV": "croatian", "CZE": "czech",
+        "TCD": "chadian", "COM": "comorian", "COD": "congolese", "HRV": "croatian", "CZE": "czech",
         "DNK": "danish", "DJI": "djiboutian", "NLD": "dutch", "GNQ": "equatoguinean", "FJI": "fijian",
         "FIN": "finnish", "FRA": "french", "GAB": "gabonese", "GMB": "gambian", "DEU": "german",
         "GHA": "ghanaian", "GRC": "greek", "GIN": "guinean", "GNB": "bissau-guinean", "HUN": "hungarian",

@@ -66,6 +66,25 @@ LISTS = [
 ]
 
 
+ROUTE_SUBJECTS = [
+    # ``is a destination for`` without ``country``
+    ("Sudan is a destination for Ethiopian, Somali, and possibly Thai women subjected to forced prostitution.",
+     "Sudan", {("route", o, "SDN") for o in ("ETH", "SOM", "THA")}),
+    # but sex tourists are no trafficked people
+    ("The Dominican Republic is a destination for sex tourists primarily from North America and Europe.",
+     "Dominican Republic", set()),
+    # ``Congolese`` are of the DRC, but in the Republic of the Congo's own texts
+    ("Reports indicate that Namibian and possibly Congolese migrants are subjected to forced labor in Angola's "
+     "construction industry.", "Angola", {("route", "NAM", "AGO"), ("route", "COD", "AGO")}),
+    ("Congolese women are subjected to forced labor in Gabon.", "Republic of the Congo", {("route", "COG", "GAB")}),
+]
+
+
+@pytest.mark.parametrize("text,country,expected", ROUTE_SUBJECTS)
+def test_route_subjects_and_nationalities(nlp, text, country, expected):
+    assert {f for f in facts(nlp, text, country) if f[0] == "route"} == expected
+
+
 @pytest.mark.parametrize("text,country,expected", LISTS)
 def test_every_listed_place_is_a_leg_and_no_leg_joins_two_items(nlp, text, country, expected):
     routes = {f for f in facts(nlp, text, country) if f[0] == "route"}

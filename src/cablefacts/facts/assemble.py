@@ -253,7 +253,10 @@ _INTERNAL = re.compile(r"\b(?:within|internal(?:ly)?|domestic(?:ally)?|inside|in
 
 
 def _place(text: str, country: str | None) -> str | None:
-    """The code of a route's end: its own, or the document's country for an internal place (``rural areas``)."""
+    """The code of a route's end: its own, or the document's country for an internal place (``rural areas``);
+    ``Congolese`` are of the Democratic Republic of the Congo but in the Republic of the Congo's own texts."""
+    if country == "COG" and re.match(r"congolese$", text.strip(), re.I):
+        return "COG"
     return N.place_code(text) or (country if INTERNAL_PLACE.match(text) else None)
 
 

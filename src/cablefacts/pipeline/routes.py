@@ -56,11 +56,14 @@ AFTER_DEST = re.compile(r"^[\s,]*(?:(?:were|are|was|is|remain(?:ed)?)\s+)?(?:als
                         r"(?:(?:main|primary|principal|major|other)\s+)?(?:trafficking\s+)?destination", re.I)
 # ``Turkey is the primary destination, followed by Russia, the UAE ...``: the next list plays the same role
 FOLLOWED_BY = re.compile(r"\bfollowed\s+by[\s,]*$", re.I)
+# the subject country and its roles (``X is a source, transit, and destination country``, ``Sudan is a destination
+# for``, not ``a destination for sex tourists``: clients are no trafficked people)
 SUBJECT = re.compile(r"^[\s,]*(?:is|was|remains|remained|serves\s+as|has\s+been|continues\s+to\s+be|became)\s+"
                      r"(?:(?:a|an|the|primarily|mainly|principally|largely|increasingly|also|both|still|"
                      r"significant|major|primary|growing|emerging|to\s+a\s+lesser\s+extent|lesser\s+extent|and|"
                      r"a\s+)[\s,]*)*(?P<roles>(?:(?:source|transit|destination|origin)[\s,]*(?:and|or)?[\s,]*)+)"
-                     r"(?:country|countries|point|hub|location|nation)", re.I)
+                     r"(?:country|countries|point|hub|location|nation|(?=for\b(?!\s+(?:\w+\s+){0,2}touris)))",
+                     re.I)
 FROM_ELSEWHERE = re.compile(r"source\s+(?:countr|region)|countries\s+of\s+origin|\b(?:into|to|in)\s+the\s+country|"
                             r"\bfrom\b|\bhere\b|\barriv", re.I)
 CLAUSE_WORDS = {"while", "whereas", "although", "but", "however"}  # after a comma, a new clause begins

@@ -20,7 +20,7 @@ COUNTRY_NAMES: dict[str, str | None] = {
     "curacao": "CUW", "trinidad": "TTO", "kosovo": None, "democratic republic of the congo": "COD",
     "democratic republic of congo": "COD", "drc": "COD", "republic of the congo": "COG", "republic of congo": "COG",
     "gulf states": None, "persian gulf states": None, "gulf countries": None, "car": "CAF", "the gambia": "GMB",
-    "gambia": "GMB", "the bahamas": "BHS", "bahamas": "BHS", "cote d'ivoire": "CIV", "eu": None,
+    "gambia": "GMB", "the bahamas": "BHS", "bahamas": "BHS", "cote d'ivoire": "CIV", "cote d ivoire": "CIV", "eu": None,
     "european union": None, "sub-saharan africa": None, "north africa": None, "east africa": None,
     "southern africa": None, "central asia": None, "south america": None, "north america": None, "oceania": None,
     "the balkans": None, "balkans": None, "scandinavia": None, "the levant": None,

@@ -77,6 +77,14 @@ ROUTE_SUBJECTS = [
     ("Reports indicate that Namibian and possibly Congolese migrants are subjected to forced labor in Angola's "
      "construction industry.", "Angola", {("route", "NAM", "AGO"), ("route", "COD", "AGO")}),
     ("Congolese women are subjected to forced labor in Gabon.", "Republic of the Congo", {("route", "COG", "GAB")}),
+    # ``in other ... countries``, ``across``; ``Cote d Ivoire`` without its apostrophe
+    ("Tanzanian children and adults are subjected to domestic servitude, other forms of forced labor, and sex "
+     "trafficking in other African countries, the Middle East, Europe, and the US.", "Tanzania",
+     {("route", "TZA", d) for d in ("african", "middle east", "europe", "USA")}),
+    ("Traffickers exploit Bulgarian men and boys in forced labor across Europe, predominantly in agriculture.",
+     "Bulgaria", {("route", "BGR", "europe")}),
+    ("Guinean women and girls are subjected to domestic servitude and sex trafficking in Nigeria, Cote d Ivoire, "
+     "and Benin.", "Guinea", {("route", "GIN", d) for d in ("NGA", "CIV", "BEN")}),
 ]
 
 

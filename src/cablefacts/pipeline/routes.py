@@ -47,7 +47,9 @@ DEST_CUE = re.compile(r"(?:(?<!addition\s)\bto(?:\s+(?:the|other|neighbou?ring|n
                       r"(?:\s+(?:include[ds]?|are|were))?|\ben\s+route\s+to|\babroad\s+(?:to|in)|\benter(?:s|ed|ing)?"
                       r"|\barriv(?:e|es|ed|ing)\s+in"
                       r"|\breach(?:es|ed|ing)?)(?:\s+the)?[\s:,]*$", re.I)
-IN_CUE = re.compile(r"\b(?:in|within|throughout)(?:\s+the)?[\s,]*$", re.I)
+# ``in other African countries``, ``across Europe``, ``throughout East Asia and parts of the Middle East``
+IN_CUE = re.compile(r"\b(?:in|within|throughout|across)"
+                    r"(?:\s+(?:the|other|neighbou?ring|nearby|(?:some\s+)?parts\s+of))*[\s,]*$", re.I)
 TRANSIT_CUE = re.compile(r"(?:\bvia|\bthrough|\btransiting|\btransit(?:ing)?\s+(?:through|via)|\bby\s+way\s+of"
                          r"|\btransit\s+countr(?:y|ies)(?:\s+(?:include[ds]?|are|were))?)(?:\s+the)?[\s:,]*$", re.I)
 AFTER_SOURCE = re.compile(r"^[\s,]*(?:(?:were|are|was|is|remain(?:ed)?|continued\s+to\s+be)\s+)?(?:also\s+)?"

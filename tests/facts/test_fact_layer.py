@@ -85,6 +85,14 @@ ROUTE_SUBJECTS = [
      "Bulgaria", {("route", "BGR", "europe")}),
     ("Guinean women and girls are subjected to domestic servitude and sex trafficking in Nigeria, Cote d Ivoire, "
      "and Benin.", "Guinea", {("route", "GIN", d) for d in ("NGA", "CIV", "BEN")}),
+    # ``to countries in``; ``transit`` as a verb makes a transit point (legs, not the whole journey)
+    ("Congolese women and children migrate to countries in Africa, the Middle East, and Europe where some are "
+     "subjected to forced prostitution.", "Congo, The Democratic Republic of the",
+     {("route", "COD", d) for d in ("africa", "middle east", "europe")}),
+    ("Nicaraguans transit Costa Rica to reach Panama, where some are subjected to forced labor or sex trafficking.",
+     "Costa Rica", {("route", "NIC", "CRI"), ("route", "CRI", "PAN")}),
+    ("Sudanese children transit Yemen en route to Saudi Arabia, where they are forced to beg.", "Sudan",
+     {("route", "SDN", "YEM"), ("route", "YEM", "SAU")}),
 ]
 
 

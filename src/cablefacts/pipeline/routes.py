@@ -41,7 +41,8 @@ ORIGIN_CUE = re.compile(r"(?:\bfrom(?:\s+(?:the|other|neighbou?ring|nearby))*|\b
                         r"|\bsource\s+(?:countr(?:y|ies)|regions?)"
                         r"(?:\s+(?:include[ds]?|are|were|continued\s+to\s+be|remain(?:ed)?))?|\bnationals\s+of"
                         r"|\bcitizens\s+of)[\s:,]*$", re.I)
-DEST_CUE = re.compile(r"(?:(?<!addition\s)\bto(?:\s+(?:the|other|neighbou?ring|nearby))*|\binto(?:\s+the)?|\btowards"
+DEST_CUE = re.compile(r"(?:(?<!addition\s)\bto(?:\s+(?:the|other|neighbou?ring|nearby))*"
+                      r"(?:\s+countries\s+(?:in|of))?|\binto(?:\s+the)?|\btowards"
                       r"|\bdestined\s+for|\bbound\s+for"
                       r"|\bdestination\s+countr(?:y|ies)(?:\s+(?:include[ds]?|are|were))?|\bdestinations"
                       r"(?:\s+(?:include[ds]?|are|were))?|\ben\s+route\s+to|\babroad\s+(?:to|in)|\benter(?:s|ed|ing)?"
@@ -50,7 +51,8 @@ DEST_CUE = re.compile(r"(?:(?<!addition\s)\bto(?:\s+(?:the|other|neighbou?ring|n
 # ``in other African countries``, ``across Europe``, ``throughout East Asia and parts of the Middle East``
 IN_CUE = re.compile(r"\b(?:in|within|throughout|across)"
                     r"(?:\s+(?:the|other|neighbou?ring|nearby|(?:some\s+)?parts\s+of))*[\s,]*$", re.I)
-TRANSIT_CUE = re.compile(r"(?:\bvia|\bthrough|\btransiting|\btransit(?:ing)?\s+(?:through|via)|\bby\s+way\s+of"
+TRANSIT_CUE = re.compile(r"(?:\bvia|\bthrough|\btransiting|(?<!a\s)\btransits?|\btransit(?:ing)?\s+(?:through|via)"
+                         r"|\bby\s+way\s+of"
                          r"|\btransit\s+countr(?:y|ies)(?:\s+(?:include[ds]?|are|were))?)(?:\s+the)?[\s:,]*$", re.I)
 AFTER_SOURCE = re.compile(r"^[\s,]*(?:(?:were|are|was|is|remain(?:ed)?|continued\s+to\s+be)\s+)?(?:also\s+)?"
                           r"(?:the\s+)?(?:(?:main|primary|principal|major|other)\s+)?source\s+countr", re.I)

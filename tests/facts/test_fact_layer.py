@@ -93,6 +93,12 @@ ROUTE_SUBJECTS = [
      "Costa Rica", {("route", "NIC", "CRI"), ("route", "CRI", "PAN")}),
     ("Sudanese children transit Yemen en route to Saudi Arabia, where they are forced to beg.", "Sudan",
      {("route", "SDN", "YEM"), ("route", "YEM", "SAU")}),
+    # the document's country named only as ``the country``: a destination without a span
+    ("Women and children from Nicaragua, Colombia, and less frequently from Russia and Bulgaria are trafficked to "
+     "the country for sexual exploitation. Chinese nationals are trafficked to the country for debt bondage.",
+     "Costa Rica", {("route", o, "CRI") for o in ("NIC", "COL", "RUS", "BGR", "CHN")}),
+    ("A significant number of Bolivians, Paraguayans, and Peruvians are trafficked into the country for forced "
+     "labor in sweatshops and agriculture.", "Argentina", {("route", o, "ARG") for o in ("BOL", "PRY", "PER")}),
 ]
 
 

@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass, field
 from spacy.tokens import Doc, Span
 
 from ..cable import Cable
+from ..pipeline.routes import TO_THE_COUNTRY_KEY
 from ..places import DEMONYMS, INTERNAL_PLACE
 from . import confidence as C
 from . import normalise as N
@@ -521,6 +522,21 @@ def _route(p: _Paragraph, h: int, c: int, score: float) -> list[Fact]:
                    0.6 * score + 0.1, b)]
 
 
+def _routes_to_the_country(p: _Paragraph) -> list[Fact]:
+    """Legs from the places whose people are brought to ``the country`` (``Chinese nationals are trafficked to the
+    country``) to the document's country: a destination without a span, the origin's span the evidence
+    (GUIDELINES.md)."""
+    if p.country is None:
+        return []
+    out = []
+    for e in p.doc.spans.get(TO_THE_COUNTRY_KEY, []):
+        code = _place(e.text, p.country)
+        if code and code != p.country:
+            out.append(p.fact("route", e, {"origin": code, "destination": p.country, "origin_place": e.text,
+                                           "destination_place": N.country_name(p.country), "mode": None}, 0.5))
+    return out
+
+
 # the builder of each entity label's facts; routes are built from the ROUTE links between places
 BUILDERS = {"ARTICLE": _provision, "CASE_COUNT": _count, "VICTIM_COUNT": _count, "MONEY": _money, "TIER": _tier}
 
@@ -537,7 +553,7 @@ def facts_from_doc(doc: Doc, cable: Cable, offset: int, default_country: str | N
     p = _Paragraph(doc, cable, offset, default_country, list(doc.ents), rels, heads)
     out = [f for i, e in enumerate(p.ents) if e.label_ in BUILDERS for f in BUILDERS[e.label_](p, i, e)]
     out += [f for r in doc._.relations if r.label == "ROUTE" for f in _route(p, r.head, r.child, r.score)]
-    return out
+    return out + _routes_to_the_country(p)
 
 
 def merge_provisions(facts: list[Fact]) -> list[Fact]:

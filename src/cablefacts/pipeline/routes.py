@@ -151,8 +151,17 @@ def _group_with_members(doc: Doc, group: Span, member: Span) -> bool:
     return bool((GROUP.match(group.text) or countries) and MEMBERS_GAP.match(rest))
 
 
-def route_links(doc: Doc, ents: list[Span], sent: list[int]) -> Iterator[tuple[int, int]]:
-    """(head, child) index pairs over ``ents`` for every route leg the paragraph states."""
+# the document's country named only as ``the country`` (``Chinese nationals are trafficked to the country``)
+TO_THE_COUNTRY = re.compile(r"\b(?:trafficked|brought|taken|sent|lured|recruited)\s+(?:\w+\s+){0,2}?(?:to|into)\s+"
+                            r"the\s+country\b", re.I)
+# the span group of the places whose people are brought to the document's country, so named
+TO_THE_COUNTRY_KEY = "to_the_country"
+
+
+def route_links(doc: Doc, ents: list[Span], sent: list[int], to_the_country: list[int] | None = None
+                ) -> Iterator[tuple[int, int]]:
+    """(head, child) index pairs over ``ents`` for every route leg the paragraph states; the origins of a clause
+    whose only destination is ``the country`` (the document's, which has no span) go to ``to_the_country``."""
     places = [i for i, e in enumerate(ents) if e.label_ in ("GPE", "NORP")]
     source_country: int | None = None  # the paragraph's subject as a source, for clauses naming no origin
     dest_country: int | None = None
@@ -198,6 +207,8 @@ def route_links(doc: Doc, ents: list[Span], sent: list[int]) -> Iterator[tuple[i
             dests = [dest_country]
         if origins and not dests and not transits and INTERNAL.search(clause_text):
             dests = [i for i in origins if ents[i].label_ == "GPE"][:1]
+        if origins and not dests and not transits and to_the_country is not None and TO_THE_COUNTRY.search(clause_text):
+            to_the_country.extend(origins)
         legs: set[tuple[int, int]] = set()
         if transits:
             legs |= {(o, t) for o in origins for t in transits}

@@ -99,6 +99,12 @@ ROUTE_SUBJECTS = [
      "Costa Rica", {("route", o, "CRI") for o in ("NIC", "COL", "RUS", "BGR", "CHN")}),
     ("A significant number of Bolivians, Paraguayans, and Peruvians are trafficked into the country for forced "
      "labor in sweatshops and agriculture.", "Argentina", {("route", o, "ARG") for o in ("BOL", "PRY", "PER")}),
+    # source countries listed: to the country named before, else to the document's country
+    ("Persons continued to be trafficked to and through Costa Rica from all over the world during 2005. Police and "
+     "NGOs reported that main source countries include the Dominican Republic, Colombia, and Nicaragua.",
+     "Costa Rica", {("route", o, "CRI") for o in ("DOM", "COL", "NIC")}),
+    ("Foreign workers are trafficked for forced labor. Primary source countries continued to be India, Pakistan, "
+     "and Nepal.", "Bahrain", {("route", o, "BHR") for o in ("IND", "PAK", "NPL")}),
 ]
 
 

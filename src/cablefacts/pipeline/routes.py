@@ -40,7 +40,7 @@ ORIGIN_CUE = re.compile(r"(?:\bfrom(?:\s+(?:the|other|neighbou?ring|nearby))*|\b
                         r"(?:\s+(?:include[ds]?|are|were|for\s+\w+(?:\s+\w+){0,3}))?"
                         r"|\bsource\s+(?:countr(?:y|ies)|regions?)"
                         r"(?:\s+(?:include[ds]?|are|were|continued\s+to\s+be|remain(?:ed)?))?|\bnationals\s+of"
-                        r"|\bcitizens\s+of)[\s:,]*$", re.I)
+                        r"|\bcitizens\s+of)(?:\s+the)?[\s:,]*$", re.I)
 DEST_CUE = re.compile(r"(?:(?<!addition\s)\bto(?:\s+(?:the|other|neighbou?ring|nearby))*"
                       r"(?:\s+countries\s+(?:in|of))?|\binto(?:\s+the)?|\btowards"
                       r"|\bdestined\s+for|\bbound\s+for"
@@ -151,9 +151,13 @@ def _group_with_members(doc: Doc, group: Span, member: Span) -> bool:
     return bool((GROUP.match(group.text) or countries) and MEMBERS_GAP.match(rest))
 
 
-# the document's country named only as ``the country`` (``Chinese nationals are trafficked to the country``)
+# the document's country named only as ``the country`` (``Chinese nationals are trafficked to the country``), or
+# not at all where the clause lists its source countries (``main source countries include the Dominican Republic,
+# Colombia``, ``Ethiopia, Eritrea, and Morocco were also source countries``)
 TO_THE_COUNTRY = re.compile(r"\b(?:trafficked|brought|taken|sent|lured|recruited)\s+(?:\w+\s+){0,2}?(?:to|into)\s+"
-                            r"the\s+country\b", re.I)
+                            r"the\s+country\b|\bsource\s+countries\s+(?:include[ds]?|are|were|continued\s+to\s+be)\b|"
+                            r"\b(?:are|were)\s+(?:also\s+)?(?:the\s+)?(?:main\s+|primary\s+)?source\s+countries\b",
+                            re.I)
 # the span group of the places whose people are brought to the document's country, so named
 TO_THE_COUNTRY_KEY = "to_the_country"
 

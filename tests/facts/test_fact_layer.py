@@ -105,6 +105,10 @@ ROUTE_SUBJECTS = [
      "Costa Rica", {("route", o, "CRI") for o in ("DOM", "COL", "NIC")}),
     ("Foreign workers are trafficked for forced labor. Primary source countries continued to be India, Pakistan, "
      "and Nepal.", "Bahrain", {("route", o, "BHR") for o in ("IND", "PAK", "NPL")}),
+    # ``on the borders of``
+    ("Traffickers lure Vietnamese women and children with fraudulent job opportunities and send them to brothels on "
+     "the borders of Cambodia, China, and Laos or elsewhere in Asia.", "Vietnam",
+     {("route", "VNM", d) for d in ("KHM", "CHN", "LAO", "asia")}),
 ]
 
 

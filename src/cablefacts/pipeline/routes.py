@@ -46,7 +46,7 @@ DEST_CUE = re.compile(r"(?:(?<!addition\s)\bto(?:\s+(?:the|other|neighbou?ring|n
                       r"|\bdestined\s+for|\bbound\s+for"
                       r"|\bdestination\s+countr(?:y|ies)(?:\s+(?:include[ds]?|are|were))?|\bdestinations"
                       r"(?:\s+(?:include[ds]?|are|were))?|\ben\s+route\s+to|\babroad\s+(?:to|in)|\benter(?:s|ed|ing)?"
-                      r"|\barriv(?:e|es|ed|ing)\s+in"
+                      r"|\barriv(?:e|es|ed|ing)\s+in|\b(?:on|along)\s+the\s+borders?\s+(?:of|with)"
                       r"|\breach(?:es|ed|ing)?)(?:\s+the)?[\s:,]*$", re.I)
 # ``in other African countries``, ``across Europe``, ``throughout East Asia and parts of the Middle East``
 IN_CUE = re.compile(r"\b(?:in|within|throughout|across)"

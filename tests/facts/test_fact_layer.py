@@ -105,6 +105,10 @@ ROUTE_SUBJECTS = [
      "Costa Rica", {("route", o, "CRI") for o in ("DOM", "COL", "NIC")}),
     ("Foreign workers are trafficked for forced labor. Primary source countries continued to be India, Pakistan, "
      "and Nepal.", "Bahrain", {("route", o, "BHR") for o in ("IND", "PAK", "NPL")}),
+    # ``to and from`` names destinations
+    ("Cote d'Ivoire is a source, transit, and destination country for women and children trafficked for forced "
+     "labor; women and girls are trafficked to and from other Central African countries for domestic servitude.",
+     "Cote d'Ivoire", {("route", "CIV", "central african")}),
     # ``on the borders of``
     ("Traffickers lure Vietnamese women and children with fraudulent job opportunities and send them to brothels on "
      "the borders of Cambodia, China, and Laos or elsewhere in Asia.", "Vietnam",

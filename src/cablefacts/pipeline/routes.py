@@ -128,7 +128,8 @@ def _role(doc: Doc, ents: list[Span], group: list[int], clause_start: int) -> Pl
         pl.subject = {r for r in ("source", "transit", "destination") if r in roles} | \
             ({"source"} if "origin" in roles else set())
         return pl
-    if re.search(r"\bto\s+and\s+through(?:\s+the)?\s*$", before, re.I):  # ``trafficked to and through X``
+    if re.search(r"\bto\s+and\s+(?:through|from)(?:\s+(?:the|other|neighbou?ring|nearby))*\s*$", before, re.I):
+        # ``trafficked to and through X``, ``trafficked to and from other West African countries``
         pl.role, pl.moved_to = "destination", True
     elif TRANSIT_CUE.search(before):
         pl.role = "transit"

@@ -66,6 +66,61 @@ LISTS = [
 ]
 
 
+ROUTE_SUBJECTS = [
+    # ``is a destination for`` without ``country``
+    ("Sudan is a destination for Ethiopian, Somali, and possibly Thai women subjected to forced prostitution.",
+     "Sudan", {("route", o, "SDN") for o in ("ETH", "SOM", "THA")}),
+    # but sex tourists are no trafficked people
+    ("The Dominican Republic is a destination for sex tourists primarily from North America and Europe.",
+     "Dominican Republic", set()),
+    # ``Congolese`` are of the DRC, but in the Republic of the Congo's own texts
+    ("Reports indicate that Namibian and possibly Congolese migrants are subjected to forced labor in Angola's "
+     "construction industry.", "Angola", {("route", "NAM", "AGO"), ("route", "COD", "AGO")}),
+    ("Congolese women are subjected to forced labor in Gabon.", "Republic of the Congo", {("route", "COG", "GAB")}),
+    # ``in other ... countries``, ``across``; ``Cote d Ivoire`` without its apostrophe
+    ("Tanzanian children and adults are subjected to domestic servitude, other forms of forced labor, and sex "
+     "trafficking in other African countries, the Middle East, Europe, and the US.", "Tanzania",
+     {("route", "TZA", d) for d in ("african", "middle east", "europe", "USA")}),
+    ("Traffickers exploit Bulgarian men and boys in forced labor across Europe, predominantly in agriculture.",
+     "Bulgaria", {("route", "BGR", "europe")}),
+    ("Guinean women and girls are subjected to domestic servitude and sex trafficking in Nigeria, Cote d Ivoire, "
+     "and Benin.", "Guinea", {("route", "GIN", d) for d in ("NGA", "CIV", "BEN")}),
+    # ``to countries in``; ``transit`` as a verb makes a transit point (legs, not the whole journey)
+    ("Congolese women and children migrate to countries in Africa, the Middle East, and Europe where some are "
+     "subjected to forced prostitution.", "Congo, The Democratic Republic of the",
+     {("route", "COD", d) for d in ("africa", "middle east", "europe")}),
+    ("Nicaraguans transit Costa Rica to reach Panama, where some are subjected to forced labor or sex trafficking.",
+     "Costa Rica", {("route", "NIC", "CRI"), ("route", "CRI", "PAN")}),
+    ("Sudanese children transit Yemen en route to Saudi Arabia, where they are forced to beg.", "Sudan",
+     {("route", "SDN", "YEM"), ("route", "YEM", "SAU")}),
+    # the document's country named only as ``the country``: a destination without a span
+    ("Women and children from Nicaragua, Colombia, and less frequently from Russia and Bulgaria are trafficked to "
+     "the country for sexual exploitation. Chinese nationals are trafficked to the country for debt bondage.",
+     "Costa Rica", {("route", o, "CRI") for o in ("NIC", "COL", "RUS", "BGR", "CHN")}),
+    ("A significant number of Bolivians, Paraguayans, and Peruvians are trafficked into the country for forced "
+     "labor in sweatshops and agriculture.", "Argentina", {("route", o, "ARG") for o in ("BOL", "PRY", "PER")}),
+    # source countries listed: to the country named before, else to the document's country
+    ("Persons continued to be trafficked to and through Costa Rica from all over the world during 2005. Police and "
+     "NGOs reported that main source countries include the Dominican Republic, Colombia, and Nicaragua.",
+     "Costa Rica", {("route", o, "CRI") for o in ("DOM", "COL", "NIC")}),
+    ("Foreign workers are trafficked for forced labor. Primary source countries continued to be India, Pakistan, "
+     "and Nepal.", "Bahrain", {("route", o, "BHR") for o in ("IND", "PAK", "NPL")}),
+    # ``to and from`` names destinations
+    ("Cote d'Ivoire is a source, transit, and destination country for women and children trafficked for forced "
+     "labor; women and girls are trafficked to and from other Central African countries for domestic servitude.",
+     "Cote d'Ivoire", {("route", "CIV", "central african")}),
+    # ``on the borders of``
+    ("Traffickers lure Vietnamese women and children with fraudulent job opportunities and send them to brothels on "
+     "the borders of Cambodia, China, and Laos or elsewhere in Asia.", "Vietnam",
+     {("route", "VNM", d) for d in ("KHM", "CHN", "LAO", "asia")}),
+]
+
+
+@pytest.mark.parametrize("text,country,expected", ROUTE_SUBJECTS)
+def test_route_subjects_and_nationalities(nlp, text, country, expected):
+    assert {f for f in facts(nlp, text, country) if f[0] == "route"} == expected
+
+
 @pytest.mark.parametrize("text,country,expected", LISTS)
 def test_every_listed_place_is_a_leg_and_no_leg_joins_two_items(nlp, text, country, expected):
     routes = {f for f in facts(nlp, text, country) if f[0] == "route"}
@@ -184,6 +239,17 @@ NOT_COUNTS = [
     "prostitution of minors, according to the TIP unit.",
     "Trafficking cases were prosecuted under laws on forced labor. Nonetheless, Public Prosecution received 122 "
     "prostitution cases.",
+    # ``both X and Y`` is a pair of groups; a singular head noun is another noun's modifier; people screened
+    "Girls are primarily trafficked for domestic servitude and sexual exploitation and both boys and girls are "
+    "trafficked for forced labor in sweatshops.",
+    "Traffickers operated principally in small criminal networks that included both citizens and foreigners.",
+    "The government identified two volunteer victim assistance specialists for trafficking cases.",
+    "Authorities screened more than 7,000 vulnerable individuals for trafficking.",
+    # ``in both cases``, ``in at least one case``: the cases told of, not a count
+    "IOM documented its experiences of assisting trafficking victims in Iquique and Punta Arenas. In both cases the "
+    "URAVIT coordinated with the lead prosecutor.",
+    "The trafficking unit is working around that obstacle in at least one case by including an agent from the Sex "
+    "Crimes Unit in the investigation.",
 ]
 
 
@@ -218,12 +284,82 @@ STAGES = [
     # the count's own verb before an agency named nearby
     ("According to statistics published by the Supreme Court, 19 cases involving paid sex with minors were "
      "investigated by the OIJ trafficking unit during 2005.", ("cases", 19, "investigation")),
+    # the state of the count's own clause; defendants are people on trial
+    ("Existing laws were not used to prosecute any trafficking offenders in 2014, and only one case of potential "
+     "child labor trafficking was under investigation.", ("cases", 1, "investigation")),
+    ("A case with three defendants accused of trafficking a 16-year old Guyanese girl for sexual exploitation at a "
+     "nightclub was before the courts in March 2009.", ("cases", 3, "prosecution")),
+    ("Seven co-defendants were acquitted for lack of evidence in the trafficking case.", ("cases", 7, "prosecution")),
+    # one offender, and a count after ``only``
+    ("Authorities convicted only one offender under the procurement statute rather than the trafficking statute.",
+     ("cases", 1, "conviction")),
+    ("Authorities increased their number of trafficking investigations and prosecutions and convicted one offender, "
+     "but the penalty was a fine in lieu of prison.", ("cases", 1, "conviction")),
+    # alternative counts take the first number written
+    ("Argentina's trafficking in persons law was only ten days old, but already six or seven important TIP "
+     "investigations were underway.", ("cases", 6, "investigation")),
+    # a count whose head the clause has named before it, and a part counted at a later stage
+    ("Anti-trafficking law enforcement decreased in 2014, dropping from 50 investigations to 16, and the only "
+     "defendant to face prosecution fled the country.", ("cases", 16, "investigation")),
+    ("Anti-trafficking law enforcement efforts decreased from the initiation of 12 prosecutions in 2013 to 1 in "
+     "2014.", ("cases", 1, "prosecution")),
+    ("No new prosecutions were initiated for the second consecutive year, and no trafficking convictions were made, "
+     "down from one in 2013.", ("cases", 1, "conviction")),
+    ("The one ongoing case led to the prosecution of four offenders for forced child labor, three of whom were "
+     "convicted.", ("cases", 3, "conviction")),
+    # trafficking crimes are counted as cases; a civil court is no prosecution
+    ("The Justice Minister noted that Bahrain had prosecuted 280 trafficking-related crimes over the past year.",
+     ("cases", 280, "prosecution")),
+    ("The only information available on TIP is hearsay, with the exception of one notorious case, documented in "
+     "civil court records, from the Reykjavik suburb of Kopavogur.", ("cases", 1, "case")),
 ]
+
+
+def test_lines_of_a_statistics_table_are_counts_of_their_stage(nlp):
+    text = ("Registered crimes under Article 270 (Facilitation of prostitution or recruitment of an individual into "
+            "prostitution): Number of crimes on which criminal cases were prosecuted: 13 (10) 30% increase; Number of "
+            "crimes registered: 8 (8) no change from 2005; Number of criminal cases investigated: 10 (2) 400% "
+            "increase; Number of cases discontinued and taken off the record: 0 (2); Number of people convicted to "
+            "date: 5.")
+    assert {f for f in facts(nlp, text) if f[0] == "cases"} == {
+        ("cases", 13, "prosecution"), ("cases", 10, "prosecution"), ("cases", 8, "case"),
+        ("cases", 10, "investigation"), ("cases", 2, "investigation"), ("cases", 5, "conviction")}
+
+
+def test_a_date_is_no_count(nlp):
+    text = "Prior to January 9, trafficking cases were prosecuted under laws pertaining to forced labor."
+    assert not {f for f in facts(nlp, text) if f[0] == "cases"}
+
+
+def test_alternative_counts_give_one_fact(nlp):
+    text = ("Argentina's trafficking in persons law was only ten days old, but already six or seven important TIP "
+            "investigations were underway.")
+    assert {f for f in facts(nlp, text) if f[0] == "cases"} == {("cases", 6, "investigation")}
 
 
 @pytest.mark.parametrize("text,expected", STAGES)
 def test_case_stage_from_the_words_that_state_it(nlp, text, expected):
     assert expected in facts(nlp, text)
+
+
+PARTS_OF_CONVICTIONS = [
+    ("Twenty-four trafficking offenders were convicted in 2008. Only one trafficker received a suspended sentence "
+     "and served no time in prison. Twelve sex trafficking offenders were given sentences ranging from between 1.5 "
+     "to 6 years' imprisonment and six sex trafficking offenders were given sentences ranging from 7 to 11 years' "
+     "imprisonment.", {("cases", 24, "conviction")}),
+    ("Between April and December 2008, the government opened 104 trafficking-related investigations, and obtained "
+     "10 convictions with sentences ranging from fines to 30 months' imprisonment. Two convictions involved the "
+     "fraudulent recruitment of Chilean women into prostitution in Spain.",
+     {("cases", 104, "investigation"), ("cases", 10, "conviction")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", PARTS_OF_CONVICTIONS)
+def test_parts_of_convictions_counted_before_are_no_new_cases(nlp, text, expected):
+    got = facts(nlp, text)
+    assert {f for f in got if f[0] == "cases"} == expected
+    if "Twelve" in text:  # the sentences handed down to the parts are facts still
+        assert ("sentence", 12, 1.5, 6) in got
 
 
 def test_previous_years_figure_is_a_fact_of_its_own(nlp):
@@ -246,7 +382,29 @@ SENTENCES = [
     # a range from fines to a term has only a maximum
     ("Between April and December 2008, the government opened 104 trafficking-related investigations, and obtained "
      "10 convictions with sentences ranging from fines to 30 months' imprisonment.", ("sentence", 10, None, 2.5)),
+    # offenders of any head noun, and one offender named without a number
+    ("On May 24, 2006, two auditors with the powerful Comptroller's Office were each sentenced to nine years in "
+     "prison on charges that included paid sex with minors and trafficking.", ("sentence", 2, 9, 9)),
+    ("On May 24, 2006, two auditors with the powerful Comptroller's Office were each sentenced to nine years in "
+     "prison on charges that included paid sex with minors and trafficking.", ("cases", 2, "conviction")),
+    ("Three offenders were convicted: A Korean boat captain was sentenced to six years, imprisonment for the forced "
+     "labor of four Vietnamese.", ("sentence", 1, 6, 6)),
+    ("Two nightclub owners were convicted of trafficking nine Brazilian women into prostitution. The husband was "
+     "sentenced to 12 months' and the wife to four months' imprisonment.", ("sentence", 1, 1, 1)),
+    ("Two nightclub owners were convicted of trafficking nine Brazilian women into prostitution. The husband was "
+     "sentenced to 12 months' and the wife to four months' imprisonment.", ("sentence", 1, 0.3333, 0.3333)),
+    # a term in prison whose length is not said
+    ("These efforts included sentencing four traffickers to prison, following their conviction in the previous "
+     "reporting period.", ("sentence", 4, None, None)),
 ]
+
+
+def test_one_offender_named_without_a_number_gives_no_count(nlp):
+    got = facts(nlp, "Three offenders were convicted: A Korean boat captain was sentenced to six years, imprisonment "
+                     "for the forced labor of four Vietnamese.")
+    assert {f for f in got if f[0] == "cases"} == {("cases", 3, "conviction")}
+    assert not {f for f in facts(nlp, "The women were sentenced to jail time for prostitution and processed for "
+                                      "deportation.") if f[0] in ("cases", "sentence")}
 
 
 def test_the_penalty_after_a_colon_is_one_offenders(nlp):
@@ -438,6 +596,34 @@ def test_an_article_number_is_no_count(nlp):
     text = ("A rape conviction carries a sentence of three to 15 years in prison, depending on the age of the victim. "
             "Under Criminal Code Article 120, a conviction for rape is punishable by three - five years in prison.")
     assert not {f for f in facts(nlp, text) if f[0] in ("cases", "sentence")}
+
+
+VICTIM_RANGES = [
+    # both ends of a range of estimates
+    ("Trafficking cases involve children in domestic service; NGOs estimate that between 150,000 and 300,000 "
+     "children work in domestic servitude.", {("victims", 150000), ("victims", 300000)}),
+    # a count whose head the clause named before it; the head is the last of the head nouns in a row
+    ("Government efforts to identify and refer victims to protective services declined from 50 child victims in "
+     "2013 to just 3 in 2014.", {("victims", 50), ("victims", 3)}),
+    ("In 2006, 34 female and 26 male victims from Uzbekistan were trafficked to Kazakhstan.",
+     {("victims", 34), ("victims", 26)}),
+    # people named by their nationality
+    ("Investigations continue in the case of 11 Indonesians rescued from forced labor at a motorbike assembly "
+     "plant.", {("victims", 11)}),
+    ("It has been reported widely in the media since April 2008 that 400-500 Dominicans were trafficked to Costa "
+     "Rica during the last 4-5 years for purposes of sexual exploitation.", {("victims", 400)}),
+    ("A Korean boat captain was sentenced to six years' imprisonment for the forced labor of four Vietnamese.",
+     {("victims", 4)}),
+    # but not a breakdown of a group counted, nor a nationality before a noun
+    ("In July, two women, one Ukrainian and one Russian, approached the shelter seeking repatriation and relief "
+     "from trafficking.", {("victims", 2)}),
+    ("Four Chinese companies were fined for forced labor.", set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", VICTIM_RANGES)
+def test_victim_counts_of_ranges_and_elided_heads(nlp, text, expected):
+    assert {f for f in facts(nlp, text) if f[0] == "victims"} == expected
 
 
 def test_people_in_prostitution_said_to_be_victims_are_victims(nlp):

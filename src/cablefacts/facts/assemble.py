@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass, field
 from spacy.tokens import Doc, Span
 
 from ..cable import Cable
+from ..pipeline.routes import TO_THE_COUNTRY_KEY
 from ..places import DEMONYMS, INTERNAL_PLACE
 from . import confidence as C
 from . import normalise as N
@@ -46,7 +47,7 @@ _HEAD_STAGES = (("investigation", "investigation"), ("prosecution", "prosecution
                  ("conviction", "conviction"), ("arrest", "arrest"), ("convicted", "conviction"),
                  ("prosecuted", "prosecution"), ("indicted", "prosecution"), ("detained", "arrest"))
 _STAGE_CUES = re.compile(r"(?P<conviction>convict|sentenc|found\s+guilty|guilty\s+verdict)|"
-                         r"(?P<prosecution>prosecut(?!or)|indict|trial|(?<!supreme\s)court|charged|charges|acquit|"
+                         r"(?P<prosecution>prosecut(?!or)|indict|trial|(?<!supreme\s)(?<!civil\s)court|charged|charges|acquit|"
                          r"tried\b)|"
                          r"(?P<investigation>investigat(?!or)|inquir|probe)|"
                          r"(?P<arrest>arrest|apprehend|detain|detention|caught)|"
@@ -58,10 +59,17 @@ _OWN_VERB = re.compile(r"^(?![^;.,]{0,50}?\b(?:who|whom|which|that)\b)[^;.,]{0,5
                        r"(?=\w+ed\b)", re.I)
 
 
+# the state of the count's own clause (``only one case of potential child labor trafficking was under investigation``)
+_UNDER = re.compile(r"^(?![^;.,]{0,50}?\b(?:who|whom|which|that)\b)[^;.,]{0,60}?"
+                    r"\b(?:were|was|are|is|remain(?:ed|s)?)\s+(?:still\s+)?"
+                    r"(?:under|pending)\s+(investigation|prosecution|trial)\b", re.I)
+
+
 def _stage(span: str, before: str, after: str) -> str:
     """The stage a count's own head noun names, else the verb of its own clause (``19 cases ... were
-    investigated``), else the cue word nearest to it in its clause (the verb before, ``prosecuted 30
-    cases``, or after, ``ten cases went to trial``), else ``case``."""
+    investigated``, ``was under investigation``), else the cue word nearest to it in its clause (the verb before,
+    ``prosecuted 30 cases``, or after, ``ten cases went to trial``), else ``prosecution`` for defendants and
+    ``case`` for the rest."""
     head = span.lower()
     for word, stage in _HEAD_STAGES:
         if word in head:
@@ -74,9 +82,14 @@ def _stage(span: str, before: str, after: str) -> str:
     verb = _STAGE_CUES.match(after, own.end()) if own else None
     if verb:
         return next(k for k, v in verb.groupdict().items() if v)
+    under = _UNDER.match(after)
+    if under:
+        return "investigation" if under.group(1).lower().startswith("investig") else "prosecution"
     cues = [(len(before) - m.end(), k) for m in _STAGE_CUES.finditer(before) for k, v in m.groupdict().items() if v]
     cues += [(m.start(), k) for m in _STAGE_CUES.finditer(after) for k, v in m.groupdict().items() if v]
-    return min(cues)[1] if cues else "case"
+    if cues:
+        return min(cues)[1]
+    return "prosecution" if re.search(r"defendants?\b", head) else "case"  # people on trial
 
 
 # a number that names an article, a law or a share, not a count
@@ -90,8 +103,8 @@ _TRAFFICKING = re.compile(r"traffick(?!\w*\s+(?:of|in)\s+(?:illicit|illegal|drug
                           r"sexual(?:ly)?\s+exploit|commercial\s+sex|servitude|slave|prostitut|bonded|brothel|"
                           r"debt\s+bondage", re.I)
 # counts of people who are not trafficked: populations, officials and staff, trainees, migrants in general
-_OTHER_PEOPLE = re.compile(r"\btrain|seminar|workshop|officers?\b|officials|inspectors|judges|prosecutors|staff|"
-                           r"deport|legal\s+residence|population|conference|symposium|participants|attend|"
+_OTHER_PEOPLE = re.compile(r"\btrain|\bscreen(?:ed|ing)\b|seminar|workshop|officers?\b|officials|inspectors|judges|"
+                           r"prosecutors|staff|deport|legal\s+residence|population|conference|symposium|participants|attend|"
                            r"administrative\s+violation|amnesty|returned\s+to\s+their\s+home|percent|%|"
                            r"employees|students|teachers|policemen|volunteers|journalists|beneficiar|capacity|"
                            r"space\s+for|maximum\s+of|\breached\b|outreach|provides\s+care|at\s+risk", re.I)
@@ -189,6 +202,11 @@ def _population(doc: Doc, e: Span, before: str, after: str) -> bool:
         _WORKERS.search(e.text) and _POPULATION_WORDS.search(before[-60:] + after)))
 
 
+_SINGULAR_HEAD = re.compile(r"\b(?:victim|woman|girl|man|boy|child|minor|person|individual|case|"
+                            r"investigation|prosecution|conviction|offender|trafficker|arrest|suspect|defendant|"
+                            r"indictment)$", re.I)
+
+
 def _count_kind(doc: Doc, e: Span) -> str | None:
     """What a VICTIM_COUNT or CASE_COUNT span counts: ``victims``, ``cases`` (people arrested, charged or
     convicted are offenders), or None (a number of an article, or of people who are not trafficked)."""
@@ -198,6 +216,11 @@ def _count_kind(doc: Doc, e: Span) -> str | None:
     before, after = _clause_around(text, e.start_char, e.end_char)
     if WORLDWIDE.search(before + e.text + after):
         return None
+    if re.match(r"both\b", e.text, re.I) and re.match(r"^\s*(?:and|as\s+well\s+as)\b", after, re.I):
+        return None  # ``both boys and girls are trafficked``: a pair of groups, not two people
+    count = N.first_number(e.text)
+    if count is not None and count > 1 and _SINGULAR_HEAD.search(e.text):
+        return None  # ``two volunteer victim assistance specialists``: the head noun is another noun's modifier
     if re.search(r"\b(?:majority|many|some|most|part|portion|share|half)\s+of\s+(?:the|these|those)?\s*"
                  r"(?:estimated\s+|reported\s+)?$", before, re.I):
         return None  # ``a majority of the estimated 18,000 women ... were likely victims``: an unnumbered share
@@ -207,6 +230,10 @@ def _count_kind(doc: Doc, e: Span) -> str | None:
         item = re.split(r"[,;]\s|\s--?\s", before)[-1] + e.text + re.split(r"[,;]\s|\s--?\s", after)[0]  # its list item
         if _PROSTITUTION_OFFENCES.search(item) and not re.search(r"traffick", item.replace(e.text, ""), re.I):
             return None  # ``Sixteen cases dealt with soliciting sex with minors``: another offence
+        if re.search(r"\bin\s+$", before, re.I) and re.fullmatch(r"(?:at\s+least\s+)?(?:one|both)\s+cases?", e.text,
+                                                                   re.I):
+            return None  # ``In both cases the URAVIT coordinated``, ``working around that obstacle in at least one
+            # case``: the cases told of, not a count
         if re.match(r"^\s*(?:of|involving)\s+(?:illegal\s+immigration|(?:migrant\s+)?smuggling|drug|narcotic|fraud)",
                     after, re.I):
             return None
@@ -235,7 +262,10 @@ _INTERNAL = re.compile(r"\b(?:within|internal(?:ly)?|domestic(?:ally)?|inside|in
 
 
 def _place(text: str, country: str | None) -> str | None:
-    """The code of a route's end: its own, or the document's country for an internal place (``rural areas``)."""
+    """The code of a route's end: its own, or the document's country for an internal place (``rural areas``);
+    ``Congolese`` are of the Democratic Republic of the Congo but in the Republic of the Congo's own texts."""
+    if country == "COG" and re.match(r"congolese$", text.strip(), re.I):
+        return "COG"
     return N.place_code(text) or (country if INTERNAL_PLACE.match(text) else None)
 
 
@@ -386,12 +416,34 @@ def _sentence(p: _Paragraph, i: int, e: Span, count: int) -> list[Fact]:
                                    "year": _year(p.doc, p.rels, i)}, 0.7, p.ents[penalties[0]])]
 
 
+def _part_of_earlier(p: _Paragraph, i: int, e: Span, count: int, stage: str, year: int | None) -> bool:
+    """Whether a count is a part of a larger one at its stage and of its year that a sentence before it in the
+    paragraph gave (``Twenty-four trafficking offenders were convicted ... . Twelve sex trafficking offenders were
+    given sentences ...``): a part of a group already counted (FACTS.md)."""
+    doc = p.doc
+    for j, a in enumerate(p.ents[:i]):
+        n = N.first_number(a.text) if a.label_ == "CASE_COUNT" else None
+        if n is None or n <= count or _count_kind(doc, a) != "cases" or \
+                not re.search(r"[.;]\s", doc.text[a.end_char : e.start_char]):
+            continue
+        if _stage(a.text, doc.text[: a.start_char], doc.text[a.end_char :]) == stage and \
+                (year is None or _year(doc, p.rels, j) in (None, year)):
+            return True
+    return False
+
+
 def _cases(p: _Paragraph, i: int, e: Span, count: int) -> list[Fact]:
-    """A count of cases or of offenders, at the stage its words name."""
+    """A count of cases or of offenders, at the stage its words name, unless it is a part of one counted before."""
     doc = p.doc
     stage = _stage(e.text, doc.text[: e.start_char], doc.text[e.end_char :])
+    year = _year(doc, p.rels, i)
+    if stage in _PARTS_OF_STAGES and _part_of_earlier(p, i, e, count, stage, year):
+        return []
     return [p.fact("cases", e, {"count": count, "stage": stage,
-                                "exploitation": _exploitation(e.text), "year": _year(doc, p.rels, i)}, 0.7)]
+                                "exploitation": _exploitation(e.text), "year": year}, 0.7)]
+
+
+_PARTS_OF_STAGES = {"conviction"}  # counts of the other stages are more often of new events
 
 
 def _victims(p: _Paragraph, i: int, e: Span, count: int) -> list[Fact]:
@@ -418,8 +470,9 @@ def _count(p: _Paragraph, i: int, e: Span) -> list[Fact]:
     if kind is None or (kind == "victims" and e.label_ != "VICTIM_COUNT"):
         return []
     count = N.first_number(e.text)
-    if count is None:
-        return []
+    if count is None:  # one offender named without a number (``A Korean boat captain was sentenced to``): a
+        # sentence, but no count of cases (FACTS.md: people named without a number give no count)
+        return _sentence(p, i, e, 1) if kind == "cases" and re.match(r"(?:an?|the)\s", e.text, re.I) else []
     return [f for build in _BY_KIND[kind] for f in build(p, i, e, count)]
 
 
@@ -477,6 +530,21 @@ def _route(p: _Paragraph, h: int, c: int, score: float) -> list[Fact]:
                    0.6 * score + 0.1, b)]
 
 
+def _routes_to_the_country(p: _Paragraph) -> list[Fact]:
+    """Legs from the places whose people are brought to ``the country`` (``Chinese nationals are trafficked to the
+    country``) to the document's country: a destination without a span, the origin's span the evidence
+    (GUIDELINES.md)."""
+    if p.country is None:
+        return []
+    out = []
+    for e in p.doc.spans.get(TO_THE_COUNTRY_KEY, []):
+        code = _place(e.text, p.country)
+        if code and code != p.country:
+            out.append(p.fact("route", e, {"origin": code, "destination": p.country, "origin_place": e.text,
+                                           "destination_place": N.country_name(p.country), "mode": None}, 0.5))
+    return out
+
+
 # the builder of each entity label's facts; routes are built from the ROUTE links between places
 BUILDERS = {"ARTICLE": _provision, "CASE_COUNT": _count, "VICTIM_COUNT": _count, "MONEY": _money, "TIER": _tier}
 
@@ -493,7 +561,7 @@ def facts_from_doc(doc: Doc, cable: Cable, offset: int, default_country: str | N
     p = _Paragraph(doc, cable, offset, default_country, list(doc.ents), rels, heads)
     out = [f for i, e in enumerate(p.ents) if e.label_ in BUILDERS for f in BUILDERS[e.label_](p, i, e)]
     out += [f for r in doc._.relations if r.label == "ROUTE" for f in _route(p, r.head, r.child, r.score)]
-    return out
+    return out + _routes_to_the_country(p)
 
 
 def merge_provisions(facts: list[Fact]) -> list[Fact]:

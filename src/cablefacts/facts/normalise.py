@@ -224,6 +224,12 @@ def place_code(text: str) -> str | None:
     return _country_names().get(t)
 
 
+def country_name(code: str) -> str:
+    """The common name of a country from its alpha-3 code (``CRI`` -> ``Costa Rica``)."""
+    c = pycountry.countries.get(alpha_3=code)
+    return str(getattr(c, "common_name", None) or c.name) if c else code
+
+
 def names_country(text: str) -> bool:
     """Whether a place is a country itself or its nationality (``Turkey``, ``Turkish``), not a city or region."""
     t = re.sub(r"^the ", "", re.sub(r"\s+", " ", text.strip().lower()))

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from ..schema import allowed
 from .extensions import Relation
-from .routes import route_links
+from .routes import TO_THE_COUNTRY_KEY, route_links
 
 
 def _sentence_id(doc: Doc) -> list[int]:
@@ -168,8 +168,12 @@ def victims_destination(p: Paragraph, rels: set[Link]) -> Iterator[Link]:
 
 
 def route_legs(p: Paragraph, rels: set[Link]) -> Iterator[Link]:
-    """Route legs between places, from the roles the clause gives them (``routes.py``)."""
-    return ((h, c, "ROUTE") for h, c in route_links(p.doc, p.ents, p.sent))
+    """Route legs between places, from the roles the clause gives them (``routes.py``); the places whose people
+    are brought to ``the country`` are kept in the doc's span group ``to_the_country``."""
+    to_the_country: list[int] = []
+    legs = [(h, c, "ROUTE") for h, c in route_links(p.doc, p.ents, p.sent, to_the_country)]
+    p.doc.spans[TO_THE_COUNTRY_KEY] = [p.ents[i] for i in sorted(set(to_the_country))]
+    return iter(legs)
 
 
 # the words between a penalty and the article it is stated under (``under Article 128``, ``as defined under Penal

@@ -40,15 +40,19 @@ ORIGIN_CUE = re.compile(r"(?:\bfrom(?:\s+(?:the|other|neighbou?ring|nearby))*|\b
                         r"(?:\s+(?:include[ds]?|are|were|for\s+\w+(?:\s+\w+){0,3}))?"
                         r"|\bsource\s+(?:countr(?:y|ies)|regions?)"
                         r"(?:\s+(?:include[ds]?|are|were|continued\s+to\s+be|remain(?:ed)?))?|\bnationals\s+of"
-                        r"|\bcitizens\s+of)[\s:,]*$", re.I)
-DEST_CUE = re.compile(r"(?:(?<!addition\s)\bto(?:\s+(?:the|other|neighbou?ring|nearby))*|\binto(?:\s+the)?|\btowards"
+                        r"|\bcitizens\s+of)(?:\s+the)?[\s:,]*$", re.I)
+DEST_CUE = re.compile(r"(?:(?<!addition\s)\bto(?:\s+(?:the|other|neighbou?ring|nearby))*"
+                      r"(?:\s+countries\s+(?:in|of))?|\binto(?:\s+the)?|\btowards"
                       r"|\bdestined\s+for|\bbound\s+for"
                       r"|\bdestination\s+countr(?:y|ies)(?:\s+(?:include[ds]?|are|were))?|\bdestinations"
                       r"(?:\s+(?:include[ds]?|are|were))?|\ben\s+route\s+to|\babroad\s+(?:to|in)|\benter(?:s|ed|ing)?"
-                      r"|\barriv(?:e|es|ed|ing)\s+in"
+                      r"|\barriv(?:e|es|ed|ing)\s+in|\b(?:on|along)\s+the\s+borders?\s+(?:of|with)"
                       r"|\breach(?:es|ed|ing)?)(?:\s+the)?[\s:,]*$", re.I)
-IN_CUE = re.compile(r"\b(?:in|within|throughout)(?:\s+the)?[\s,]*$", re.I)
-TRANSIT_CUE = re.compile(r"(?:\bvia|\bthrough|\btransiting|\btransit(?:ing)?\s+(?:through|via)|\bby\s+way\s+of"
+# ``in other African countries``, ``across Europe``, ``throughout East Asia and parts of the Middle East``
+IN_CUE = re.compile(r"\b(?:in|within|throughout|across)"
+                    r"(?:\s+(?:the|other|neighbou?ring|nearby|(?:some\s+)?parts\s+of))*[\s,]*$", re.I)
+TRANSIT_CUE = re.compile(r"(?:\bvia|\bthrough|\btransiting|(?<!a\s)\btransits?|\btransit(?:ing)?\s+(?:through|via)"
+                         r"|\bby\s+way\s+of"
                          r"|\btransit\s+countr(?:y|ies)(?:\s+(?:include[ds]?|are|were))?)(?:\s+the)?[\s:,]*$", re.I)
 AFTER_SOURCE = re.compile(r"^[\s,]*(?:(?:were|are|was|is|remain(?:ed)?|continued\s+to\s+be)\s+)?(?:also\s+)?"
                           r"(?:the\s+)?(?:(?:main|primary|principal|major|other)\s+)?source\s+countr", re.I)
@@ -56,11 +60,14 @@ AFTER_DEST = re.compile(r"^[\s,]*(?:(?:were|are|was|is|remain(?:ed)?)\s+)?(?:als
                         r"(?:(?:main|primary|principal|major|other)\s+)?(?:trafficking\s+)?destination", re.I)
 # ``Turkey is the primary destination, followed by Russia, the UAE ...``: the next list plays the same role
 FOLLOWED_BY = re.compile(r"\bfollowed\s+by[\s,]*$", re.I)
+# the subject country and its roles (``X is a source, transit, and destination country``, ``Sudan is a destination
+# for``, not ``a destination for sex tourists``: clients are no trafficked people)
 SUBJECT = re.compile(r"^[\s,]*(?:is|was|remains|remained|serves\s+as|has\s+been|continues\s+to\s+be|became)\s+"
                      r"(?:(?:a|an|the|primarily|mainly|principally|largely|increasingly|also|both|still|"
                      r"significant|major|primary|growing|emerging|to\s+a\s+lesser\s+extent|lesser\s+extent|and|"
                      r"a\s+)[\s,]*)*(?P<roles>(?:(?:source|transit|destination|origin)[\s,]*(?:and|or)?[\s,]*)+)"
-                     r"(?:country|countries|point|hub|location|nation)", re.I)
+                     r"(?:country|countries|point|hub|location|nation|(?=for\b(?!\s+(?:\w+\s+){0,2}touris)))",
+                     re.I)
 FROM_ELSEWHERE = re.compile(r"source\s+(?:countr|region)|countries\s+of\s+origin|\b(?:into|to|in)\s+the\s+country|"
                             r"\bfrom\b|\bhere\b|\barriv", re.I)
 CLAUSE_WORDS = {"while", "whereas", "although", "but", "however"}  # after a comma, a new clause begins
@@ -121,7 +128,8 @@ def _role(doc: Doc, ents: list[Span], group: list[int], clause_start: int) -> Pl
         pl.subject = {r for r in ("source", "transit", "destination") if r in roles} | \
             ({"source"} if "origin" in roles else set())
         return pl
-    if re.search(r"\bto\s+and\s+through(?:\s+the)?\s*$", before, re.I):  # ``trafficked to and through X``
+    if re.search(r"\bto\s+and\s+(?:through|from)(?:\s+(?:the|other|neighbou?ring|nearby))*\s*$", before, re.I):
+        # ``trafficked to and through X``, ``trafficked to and from other West African countries``
         pl.role, pl.moved_to = "destination", True
     elif TRANSIT_CUE.search(before):
         pl.role = "transit"
@@ -144,8 +152,21 @@ def _group_with_members(doc: Doc, group: Span, member: Span) -> bool:
     return bool((GROUP.match(group.text) or countries) and MEMBERS_GAP.match(rest))
 
 
-def route_links(doc: Doc, ents: list[Span], sent: list[int]) -> Iterator[tuple[int, int]]:
-    """(head, child) index pairs over ``ents`` for every route leg the paragraph states."""
+# the document's country named only as ``the country`` (``Chinese nationals are trafficked to the country``), or
+# not at all where the clause lists its source countries (``main source countries include the Dominican Republic,
+# Colombia``, ``Ethiopia, Eritrea, and Morocco were also source countries``)
+TO_THE_COUNTRY = re.compile(r"\b(?:trafficked|brought|taken|sent|lured|recruited)\s+(?:\w+\s+){0,2}?(?:to|into)\s+"
+                            r"the\s+country\b|\bsource\s+countries\s+(?:include[ds]?|are|were|continued\s+to\s+be)\b|"
+                            r"\b(?:are|were)\s+(?:also\s+)?(?:the\s+)?(?:main\s+|primary\s+)?source\s+countries\b",
+                            re.I)
+# the span group of the places whose people are brought to the document's country, so named
+TO_THE_COUNTRY_KEY = "to_the_country"
+
+
+def route_links(doc: Doc, ents: list[Span], sent: list[int], to_the_country: list[int] | None = None
+                ) -> Iterator[tuple[int, int]]:
+    """(head, child) index pairs over ``ents`` for every route leg the paragraph states; the origins of a clause
+    whose only destination is ``the country`` (the document's, which has no span) go to ``to_the_country``."""
     places = [i for i, e in enumerate(ents) if e.label_ in ("GPE", "NORP")]
     source_country: int | None = None  # the paragraph's subject as a source, for clauses naming no origin
     dest_country: int | None = None
@@ -191,6 +212,8 @@ def route_links(doc: Doc, ents: list[Span], sent: list[int]) -> Iterator[tuple[i
             dests = [dest_country]
         if origins and not dests and not transits and INTERNAL.search(clause_text):
             dests = [i for i in origins if ents[i].label_ == "GPE"][:1]
+        if origins and not dests and not transits and to_the_country is not None and TO_THE_COUNTRY.search(clause_text):
+            to_the_country.extend(origins)
         legs: set[tuple[int, int]] = set()
         if transits:
             legs |= {(o, t) for o in origins for t in transits}

@@ -18,15 +18,18 @@ from spacy.util import filter_spans
 from ..places import DEMONYMS, GENERIC_PLACES, PLACES
 from .general_spans import SPANS_KEY
 
-NUM = (r"(?i:(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?(?:\s?[-\u2013]\s?\d[\d,]*)?"
+NUM = (r"(?i:(?!(?:19|20)\d\d\b)\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s?[-\u2013]\s?\d[\d,]*)?"
        r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
        r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
        r"ninety|hundred)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine|hundred))*|both)")
-APPROX = r"(?:(?:about|nearly|approximately|over|more than|at least|almost|some|roughly|up to)\s+)?"
+APPROX = r"(?:(?:about|nearly|approximately|over|more than|at least|almost|some|roughly|up to|only)\s+)?"
 VICTIM_HEADS = (r"(?:victims?|women|woman|girls?|men|man|boys?|children|child|minors?|people|persons|females?|"
                 r"males?|individuals|workers|nationals|citizens)")
-CASE_HEADS = (r"(?:investigations?|prosecutions?|cases?|convictions?|offenders|traffickers?|arrests?|suspects|"
-              r"defendants|indictments?|criminal cases)")
+CASE_HEADS = (r"(?:investigations?|prosecutions?|cases?|convictions?|offenders?|traffickers?|arrests?|suspects?|"
+              r"(?:co-)?defendants?|indictments?|criminal cases|(?<=trafficking\s)crimes|"
+              r"(?<=trafficking-related\s)crimes)")
+# alternative counts (``six or seven investigations``): one count, the first number written (GUIDELINES.md)
+OR_NUM = rf"(?:\s+or\s+{NUM})?"
 MODIFIERS = r"(?:(?!(?:for|of|in|to|and|from|by|per|with)\b)[A-Za-z-]+\s+){0,3}?"
 CURRENCY_BEFORE = r"(?:\$|US\$|USD|EUR|€|£|BD|IKR|ISK|LE|EGP|KZT|CRC|MXN|YTL)"
 CURRENCY_AFTER = (r"(?:tenge|euros?|dollars|(?:Egyptian |Bahraini |Turkish )?(?:pounds|dinars|lira)|colones|"
@@ -61,8 +64,9 @@ PATTERNS: list[tuple[str, str]] = [
                 rf"|\b(?:range|ranging)\s+from\s+(?:between\s+)?{NUM}\s*(?:-|–|to|and)\s*{NUM}\s+{YEARS}"),
     ("MONEY", rf"{APPROX}{CURRENCY_BEFORE}\s?\d[\d,]*(?:\.\d+)?{SCALE}"
               rf"|{APPROX}\d[\d,]*(?:\.\d+)?{SCALE}\s+{CURRENCY_AFTER}"),
-    ("VICTIM_COUNT", rf"(?<![$\d,.])\b{APPROX}{NUM}\s+{MODIFIERS}{VICTIM_HEADS}\b"),
-    ("CASE_COUNT", rf"(?<![$\d,.])\b{APPROX}{NUM}\s+{MODIFIERS}{CASE_HEADS}\b"),
+    # the head is the last of the head nouns in a row (``50 child victims``)
+    ("VICTIM_COUNT", rf"(?<![$\d,.])\b{APPROX}{NUM}\s+{MODIFIERS}{VICTIM_HEADS}\b(?!\s+{VICTIM_HEADS}\b)"),
+    ("CASE_COUNT", rf"(?<![$\d,.])\b{APPROX}{NUM}{OR_NUM}\s+{MODIFIERS}{CASE_HEADS}\b(?!\s+{CASE_HEADS}\b)"),
     ("DATE", r"\b(?:19[89]\d|20[01]\d)\b"),
 ]
 
@@ -94,6 +98,45 @@ _OFFENDERS_AFTER = re.compile(r"\s+(?:(?:were|was|have\s+been|had\s+been)\s+(?:e
                               r"(?:arrested|convicted|sentenced|prosecuted|indicted|charged|detained|apprehended|tried)\b"
                               r"|(?:each\s+)?(?:received|were\s+given)\s+(?:\S+\s+){0,3}(?:prison|jail)?\s*(?:sentences?|terms?)\b)",
                               re.I)
+# a count whose head noun is left out, the clause having named it (``dropping from 50 investigations to 16``,
+# ``from the initiation of 12 prosecutions in 2013 to 1 in 2014``, ``no convictions were made, down from one in
+# 2013``), and a part of a group counted at a later stage (``four offenders ..., three of whom were convicted``)
+_BARE_END = r"(?=\s*(?:[,;.)]|\s+in\s+(?:19|20)\d\d\b|$))"
+ELIDED_COUNTS = [
+    re.compile(rf"\bfrom\s+(?:the\s+\w+\s+of\s+)?{NUM}\s+{MODIFIERS}(?P<head>{CASE_HEADS}|victims)\b[^;.]{{0,30}}?"
+               rf"\bto\s+(?:just\s+|only\s+)?(?P<n>{NUM}){_BARE_END}"),
+    re.compile(rf"\b(?P<head>{CASE_HEADS}|victims)\b[^;.]{{0,40}}?\b(?:down|up)\s+from\s+(?P<n>{NUM}){_BARE_END}"),
+    # both ends of a range of estimates (``NGOs estimate that between 150,000 and 300,000 children work in domestic
+    # servitude``)
+    re.compile(rf"\bbetween\s+(?P<n>{NUM})\s+and\s+{NUM}\s+{MODIFIERS}(?P<head>{VICTIM_HEADS}|{CASE_HEADS})\b"),
+    re.compile(rf"\b(?P<head>{CASE_HEADS})\b[^;.]{{0,60}}?,\s+(?P<n>{NUM})\s+of\s+(?:whom|them)\s+(?:were|was|had\s+been|"
+               r"have\s+been)\s+(?:later\s+)?(?:convicted|sentenced|prosecuted|indicted|charged|arrested)\b"),
+]
+# a line of a statistics table (``Number of crimes on which criminal cases were prosecuted: 13 (10)``, ``Number of
+# people convicted to date: 5``): the figure, and the previous period's in brackets, are counts of the stage the
+# label names
+STAT_LINE = re.compile(rf"\bNumber\s+of\s+(?P<label>[^:;.]{{3,80}}?):\s*(?P<n>{NUM})(?:\s*\((?P<m>{NUM})\))?")
+_STAT_COUNTED = re.compile(r"\b(?:cases|crimes|people|persons|offenders|suspects|traffickers)\b", re.I)
+_STAT_STAGE = re.compile(r"prosecut|registered|investigat|convict|arrest|detain|opened|initiated|sentenc", re.I)
+# people named by their nationality (``the forced labor of four Vietnamese``, ``the case of 11 Indonesians rescued from
+# forced labor``, ``400-500 Dominicans were trafficked``): a count of people where the nationality ends the phrase
+NATIONALS = re.compile(rf"(?<![$\d,.])\b{APPROX}{NUM}\s+(?:more\s+|other\s+)?(?P<d>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
+                       r"(?!-|\s+[A-Z])")
+# offenders sentenced, whatever their head noun: a number of them (``two auditors with the powerful Comptroller's
+# Office were each sentenced to nine years``), or one named without a number (``A Korean boat captain was sentenced
+# to six years``, ``The husband was sentenced to 12 months' and the wife to four months' imprisonment``)
+_SENTENCED_AFTER = (r"\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:each\s+|all\s+|later\s+|also\s+)?"
+                    r"sentenced\b")
+OFFENDERS = [
+    re.compile(rf"(?<![$\d,.])\b(?P<n>{APPROX}{NUM}\s+{MODIFIERS}[a-z]+s)\b"
+               rf"(?=(?:\s+(?:with|of|from|in|at)\s+[^,;.()]{{0,60}}?)?{_SENTENCED_AFTER})"),
+    re.compile(r"\b(?P<n>(?:A|An|The)\s+(?:[\w'-]+\s+){0,3}?[a-z]+)(?=\s+(?:was|has\s+been|had\s+been)\s+"
+               r"(?:later\s+|also\s+)?sentenced\s+to\b)"),
+]
+# the second of two offenders sharing the verb (``... and the wife to four months' imprisonment``)
+SHARED_SENTENCE = re.compile(rf"\band\s+(?P<n>(?:the|a|an)\s+(?:[\w'-]+\s+){{0,2}}?[a-z]+)(?=\s+to\s+{NUM}\s+{YEARS})")
+# a term in prison without its length (``sentencing four traffickers to prison``)
+TO_PRISON = re.compile(r"\bsentenc\w*\s+(?:[^.;]{0,50}?\s)?to\s+(?P<n>prison|jail)\b")
 _COUNT_CONTEXT = re.compile(r"(?i:traffick|victim|exploit|prostitut|forced)|\bTIP\b")
 _CASE_WORDS = re.compile(r"(?i:traffick|convict|prosecut|investigat|arrest|sentenc)|\bTIP\b")
 
@@ -143,6 +186,43 @@ class EntityRules:
                 if label == "CASE_COUNT" and not _CASE_WORDS.search(text[max(0, m.start() - 80) : m.end() + 80]):
                     continue
                 span = doc.char_span(m.start(), m.end(), label=label, alignment_mode="contract")
+                if span is not None and len(span):
+                    spans.append(span)
+        if relevant:
+            for rx in ELIDED_COUNTS:
+                for m in rx.finditer(text):
+                    label = "CASE_COUNT" if re.fullmatch(CASE_HEADS, m.group("head"), re.I) else "VICTIM_COUNT"
+                    span = doc.char_span(m.start("n"), m.end("n"), label=label, alignment_mode="contract")
+                    if span is not None and len(span):
+                        spans.append(span)
+            for m in STAT_LINE.finditer(text):
+                if not (_STAT_COUNTED.search(m.group("label")) and _STAT_STAGE.search(m.group("label"))):
+                    continue
+                for g in ("n", "m"):
+                    if m.group(g) and re.search(r"[1-9]", m.group(g)):
+                        span = doc.char_span(m.start(g), m.end(g), label="CASE_COUNT", alignment_mode="contract")
+                        if span is not None and len(span):
+                            spans.append(span)
+            for m in NATIONALS.finditer(text):
+                if re.search(r"[(,]\s*$|\b\w+\s+[A-Z][a-z]+\s+and\s+$", text[: m.start()]) or \
+                        re.match(r"\s+and\s+(?:an?|one|\d+|two|three)\s+[A-Z]", text[m.end() :]):
+                    continue  # a breakdown of a group counted (``two women (one Chilean and one Peruvian)``)
+                d = m.group("d").lower()
+                plural = d.endswith("s") and (d[:-1] in DEMONYMS or d[:-2] + "an" in DEMONYMS)
+                # an invariant one (``Vietnamese``) only where no noun follows it (``four Chinese companies``)
+                if plural or (d in DEMONYMS and not re.match(r"\s+[a-z]+(?<!were)(?<!who)(?<!and)\b", text[m.end():])):
+                    span = doc.char_span(m.start(), m.end(), label="VICTIM_COUNT", alignment_mode="contract")
+                    if span is not None and len(span):
+                        spans.append(span)
+            offenders = [m for rx in OFFENDERS for m in rx.finditer(text)]
+            offenders += [m for m in SHARED_SENTENCE.finditer(text)
+                          if re.search(r"\bsentenced\s+to\b[^.;]*$", text[: m.start()])]
+            for m in offenders:
+                span = doc.char_span(m.start("n"), m.end("n"), label="CASE_COUNT", alignment_mode="contract")
+                if span is not None and len(span):
+                    spans = [s for s in spans if (s.start, s.end) != (span.start, span.end)] + [span]
+            for m in TO_PRISON.finditer(text):
+                span = doc.char_span(m.start("n"), m.end("n"), label="PENALTY", alignment_mode="contract")
                 if span is not None and len(span):
                     spans.append(span)
         if relevant:

@@ -753,7 +753,7 @@ def show_cmd(
     output: Path = typer.Option(None, "-o", "--output", help="HTML file (default: <ID>.html)."),
 ) -> None:
     """Render a cable with its entities highlighted, its relations, and its facts linked to their sentences."""
-    from .api import facts_from_docs, load
+    from .api import facts_from_docs, load, pipe_cable
     from .corpus import CorpusError, load_cable
     from .facts.annotations import Annotations
     from .report.html import cable_page
@@ -767,7 +767,7 @@ def show_cmd(
     preflight.model(model)
     nlp = load(model)
     found = Annotations()
-    docs = found.read(cable, nlp.pipe(cable.paragraph_text(p) for p in cable.paragraphs), cable.paragraphs)
+    docs = found.read(cable, (doc for _, doc in pipe_cable(cable, nlp)), cable.paragraphs)
     facts = [f.to_dict() for f in facts_from_docs(cable, docs)]
     html, _ = cable_page(cable, facts, found.entities, found.relations, gated=False)
     output.write_text(html, encoding="utf-8")

@@ -221,15 +221,6 @@ NOT_COUNTS = [
     "sought medical treatment at CCSS clinics; many are trafficking victims.",
     "The estimated 18,000 women in the country's commercial sex trade include trafficking victims.",
     "Some 300,000 migrant workers in the country are vulnerable to forced labor and trafficking.",
-    # victims of something else, in a paragraph that names no trafficking
-    "Although the Scottish Crown informed the families of the Pan Am 103 victims in an email October 21 that the "
-    "time frame for compassionate release is normally three months from time of death, Dixon stressed the point.",
-    "More than 600 women have been brutally murdered there since 1993, targeted just for being women, without any "
-    "governmental response.",
-    "Recent statistics report that over 8000 deaths occurred in Argentina in 2007 due to traffic accidents, more "
-    "than 500 more victims than in 2006.",
-    "These organizations are involved in the trafficking of illicit goods. Over 8000 deaths occurred in 2007 due "
-    "to traffic accidents, more than 500 more victims than in 2006.",
     # other offences, also beside human rights
     "An estimated 6,000 citizens were tried in military courts, and human rights groups charged that tens of "
     "thousands had been detained.",
@@ -628,3 +619,46 @@ def test_victim_counts_of_ranges_and_elided_heads(nlp, text, expected):
 
 def test_people_in_prostitution_said_to_be_victims_are_victims(nlp):
     assert ("victims", 45) in facts(nlp, "Police identified 45 women in prostitution as victims of trafficking.")
+
+
+# victims of something else: in a cable that is not about trafficking (no KTIP tag, a subject that names none), a
+# paragraph that names no trafficking counts no victims; the same words in a TIP cable do
+OTHER_HARMS = [
+    "Although the Scottish Crown informed the families of the Pan Am 103 victims in an email October 21 that the "
+    "time frame for compassionate release is normally three months from time of death, Dixon stressed the point.",
+    "More than 600 women have been brutally murdered there since 1993, targeted just for being women, without any "
+    "governmental response.",
+    "These organizations are involved in the trafficking of illicit goods. Over 8000 deaths occurred in 2007 due "
+    "to traffic accidents, more than 500 more victims than in 2006.",
+]
+TELEGRAM = """UNCLAS SECTION 01 OF 02 LONDON 002673
+
+SIPDIS
+
+E.O. 12958: N/A
+TAGS: {tags}
+SUBJECT: {subject}
+
+1. (SBU) {text}
+"""
+
+
+def _cable_victims(nlp, text: str, tags: str, subject: str) -> set:
+    from cablefacts.cable import parse_cable
+
+    cable = parse_cable(TELEGRAM.format(tags=tags, subject=subject, text=text), name="08LONDON2673.txt")
+    return {f.fields["count"] for f in extract(cable, nlp, gate=False) if f.type == "victims"}
+
+
+@pytest.mark.parametrize("text", OTHER_HARMS)
+def test_victims_of_other_harms_outside_trafficking_documents(nlp, text):
+    assert _cable_victims(nlp, text, "PREL UK LY", "SECURITY ENVIRONMENT PROFILE") == set()
+
+
+def test_a_trafficking_document_counts_victims_its_paragraph_does_not_name():
+    text = ("Government efforts to identify and refer victims to protective services declined from 50 child victims "
+            "in 2013 to just 3 in 2014.")
+    nlp = rules_pipeline()
+    assert _cable_victims(nlp, text, "PREL UK LY", "SECURITY ENVIRONMENT PROFILE") == set()
+    assert _cable_victims(nlp, text, "PHUM KTIP UK", "UK: ANNUAL REPORT") == {50, 3}
+    assert _cable_victims(nlp, text, "PHUM UK", "TRAFFICKING IN PERSONS: UPDATE") == {50, 3}

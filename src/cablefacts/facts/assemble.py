@@ -97,7 +97,7 @@ _NOT_A_COUNT_BEFORE = re.compile(r"(?:\bArt(?:icles?|\.)|\bLaw|\bNo\.|\bDecree|\
                                  re.I)
 _TIP_WORDS = re.compile(r"traffick|victim|exploit|rescu|forced|prostitut|brothel|\bsold\b|enslav|servitude|"
                         r"bonded|repatriat|identified|TIP\b", re.I)
-# a paragraph about trafficking: without one of these words, its victims are victims of something else
+# words that name trafficking (of people): a paragraph or subject about it
 _TRAFFICKING = re.compile(r"traffick(?!\w*\s+(?:of|in)\s+(?:illicit|illegal|drugs?|narcotics|arms|weapons|goods|"
                           r"contraband|cocaine))|\bTIP\b|forced\s+(?:labou?r|prostitution|begging|marriage)|"
                           r"sexual(?:ly)?\s+exploit|commercial\s+sex|servitude|slave|prostitut|bonded|brothel|"
@@ -252,8 +252,6 @@ def _count_kind(doc: Doc, e: Span) -> str | None:
     if not _TIP_WORDS.search(clause) or (_OTHER_PEOPLE.search(clause) and not re.search(
             r"victim|trafficked", e.text, re.I)):
         return None
-    if not _TRAFFICKING.search(text):
-        return None  # victims of a bombing, of murders or of road accidents, in a paragraph that names no trafficking
     return "victims"
 
 
@@ -464,10 +462,19 @@ def _victims(p: _Paragraph, i: int, e: Span, count: int) -> list[Fact]:
 _BY_KIND = {"cases": (_sentence, _cases), "victims": (_victims,)}
 
 
+def _about_trafficking(p: _Paragraph) -> bool:
+    """Whether victims counted here are trafficking's: the paragraph names trafficking, or the whole document is
+    about it (a narrative, or a cable tagged KTIP or whose subject names trafficking). Outside those, victims
+    are victims of something else (Pan Am 103, a bombing, murders, road accidents in a security report)."""
+    cable = p.cable
+    return bool(_TRAFFICKING.search(p.doc.text) or cable.country or "KTIP" in cable.tags
+                or _TRAFFICKING.search(cable.subject or ""))
+
+
 def _count(p: _Paragraph, i: int, e: Span) -> list[Fact]:
     """A CASE_COUNT or VICTIM_COUNT: the facts of what it counts."""
     kind = _count_kind(p.doc, e)
-    if kind is None or (kind == "victims" and e.label_ != "VICTIM_COUNT"):
+    if kind is None or (kind == "victims" and (e.label_ != "VICTIM_COUNT" or not _about_trafficking(p))):
         return []
     count = N.first_number(e.text)
     if count is None:  # one offender named without a number (``A Korean boat captain was sentenced to``): a

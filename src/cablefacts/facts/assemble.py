@@ -98,8 +98,8 @@ _NOT_A_COUNT_BEFORE = re.compile(r"(?:\bArt(?:icles?|\.)|\bLaw|\bNo\.|\bDecree|\
 _TIP_WORDS = re.compile(r"traffick|victim|exploit|rescu|forced|prostitut|brothel|\bsold\b|enslav|servitude|"
                         r"bonded|repatriat|identified|TIP\b", re.I)
 # words that name trafficking (of people): a paragraph or subject about it
-_TRAFFICKING = re.compile(r"traffick(?!\w*\s+(?:of|in)\s+(?:illicit|illegal|drugs?|narcotics|arms|weapons|goods|"
-                          r"contraband|cocaine))|\bTIP\b|forced\s+(?:labou?r|prostitution|begging|marriage)|"
+_TRAFFICKING = re.compile(r"(?<!drug\s)(?<!drugs\s)(?<!arms\s)(?<!narcotics\s)(?<!weapons\s)traffick"
+                          r"(?!\w*\s+(?:of|in)\s+(?:illicit|illegal|drugs?|narcotics|arms|weapons|goods|contraband|cocaine))|\bTIP\b|forced\s+(?:labou?r|prostitution|begging|marriage)|"
                           r"sexual(?:ly)?\s+exploit|commercial\s+sex|servitude|slave|prostitut|bonded|brothel|"
                           r"debt\s+bondage", re.I)
 # counts of people who are not trafficked: populations, officials and staff, trainees, migrants in general

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..atomic import replacing
 from ..cable import Cable
 from ..corpus import CorpusError, load_cable, sha256_text
 from . import doccano, prodigy
@@ -50,24 +51,18 @@ def export_gold(fmt: Format, output: Path, cable_ids: Iterable[str] = (),
     all; returns the number of paragraph records. ``progress(done, total)`` is told after each document."""
     ids = list(cable_ids) or annotated_ids()
     n = 0
-    tmp = output.with_suffix(output.suffix + ".part")
-    try:
-        with open(tmp, "w", encoding="utf-8") as f:
-            for k, cid in enumerate(ids, 1):
-                try:
-                    cable, gold = load_resolved(cid)
-                except AlignmentError as e:
-                    raise FormatError(f"{e}; nothing written to {output} (fix the gold file, see "
-                                      "`cablefacts annotations validate`)") from None
-                for rec in fmt.write(cable, gold):
-                    f.write(json.dumps(rec, ensure_ascii=False) + "\n")
-                    n += 1
-                if progress:
-                    progress(k, len(ids))
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    tmp.replace(output)
+    with replacing(output) as f:
+        for k, cid in enumerate(ids, 1):
+            try:
+                cable, gold = load_resolved(cid)
+            except AlignmentError as e:
+                raise FormatError(f"{e}; nothing written to {output} (fix the gold file, see "
+                                  "`cablefacts annotations validate`)") from None
+            for rec in fmt.write(cable, gold):
+                f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                n += 1
+            if progress:
+                progress(k, len(ids))
     return n
 
 

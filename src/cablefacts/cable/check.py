@@ -11,8 +11,8 @@ from pathlib import Path
 from .files import CableFileError, cable_files, read_cable_file
 from .model import Cable
 
-FOUND = ("id", "date", "subject", "paragraphs")  # fields the reader may miss
-FIELDS = ("id", "date", "exact date", "subject", "paragraphs")  # as the check reports them
+FOUND = ("id", "date", "subject", "paragraphs")  # fields the reader may miss (``Cable.missing``)
+FIELDS = ("id", "date", "exact date", "subject", "paragraphs")  # as the check reports them, with exact dates
 
 
 @dataclass

@@ -5,6 +5,9 @@ places named by kind, and demonyms. Read by the entity patterns and by the norma
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+import pycountry
 
 # what pycountry lacks: other names of countries, and regions and groups of countries (None = not one country)
 COUNTRY_NAMES: dict[str, str | None] = {
@@ -19,7 +22,9 @@ COUNTRY_NAMES: dict[str, str | None] = {
     "ivory coast": "CIV", "burma": "MMR", "macedonia": "MKD",
     "curacao": "CUW", "trinidad": "TTO", "kosovo": None, "democratic republic of the congo": "COD",
     "democratic republic of congo": "COD", "drc": "COD", "republic of the congo": "COG", "republic of congo": "COG",
-    "gulf states": None, "persian gulf states": None, "gulf countries": None, "car": "CAF", "the gambia": "GMB",
+    "gulf states": None, "persian gulf states": None, "gulf countries": None,
+    "car": "CAF", "prc": "CHN", "dprk": "PRK", "rok": "KOR", "ksa": "SAU", "fsm": "FSM", "rmi": "MHL", "bih": "BIH",
+    "png": "PNG", "the gambia": "GMB",
     "gambia": "GMB", "the bahamas": "BHS", "bahamas": "BHS", "cote d'ivoire": "CIV", "cote d ivoire": "CIV", "eu": None,
     "european union": None, "sub-saharan africa": None, "north africa": None, "east africa": None,
     "southern africa": None, "central asia": None, "south america": None, "north america": None, "oceania": None,
@@ -105,3 +110,30 @@ DEMONYMS: dict[str, str | None] = {
         "HKG": "hong konger", "MAC": "macanese", "KIR": "i-kiribati", "SOM": "somalian", "NIC": "nicaraguan",
     }.items() for d in names.split("|")},
 }
+
+
+@lru_cache(maxsize=4096)
+def place_code(text: str) -> str | None:
+    """ISO 3166-1 alpha-3 of a place or nationality where it means one country, else None."""
+    t = re.sub(r"\s+", " ", text.strip(" -\u2013\u2014\"'").lower().replace("\u2019", "'"))
+    t = re.sub(r"^the ", "", t) if t not in PLACES else t
+    for table in (PLACES, DEMONYMS):
+        if t in table:
+            return table[t]
+        if "the " + t in table:
+            return table["the " + t]
+    if t.endswith("s") and t[:-1] in DEMONYMS:  # "Bolivians", "Uzbeks"
+        return DEMONYMS[t[:-1]]
+    return country_names().get(t)
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """pycountry's country names (name, official and common names), lower-cased -> alpha-3."""
+    names: dict[str, str] = {}
+    for c in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(c, attr, None)
+            if value:
+                names[value.lower()] = c.alpha_3
+    return names

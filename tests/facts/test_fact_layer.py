@@ -175,6 +175,26 @@ REGIONS = [
      "Lebanon", {("route", "southeast asia", "LBN"), ("route", "east africa", "LBN")}),
     ("Gabon is a destination country for children from Central African countries subjected to forced labor.",
      "Gabon", {("route", "central african", "GAB")}),
+    # movement both ways: the first place and each of the others are origin and destination
+    ("most victims appear to be CAR citizens exploited within the country, and a smaller number are transported "
+     "back and forth between the Central African Republic and Cameroon, Chad, and Nigeria; children are forced into "
+     "domestic servitude.", "Central African Republic",
+     {("route", a, b) for c in ("CMR", "TCD", "NGA") for a, b in (("CAF", c), (c, "CAF"))}),
+    ("Nigerian women are trafficked between Gabon and Nigeria, and from Nigeria to Saudi Arabia.", "Nigeria",
+     {("route", "GAB", "NGA"), ("route", "NGA", "GAB"), ("route", "NGA", "SAU")}),
+]
+
+# a short form is a place where the text defines it after the place (``Central African Republic (CAR)``), and common
+# ones (``PRC``, ``FSM``) are places wherever they stand
+ABBREVIATIONS = [
+    ("Central African Republic (CAR) is a source and destination country for children subjected to forced labor; "
+     "a smaller number are transported back and forth between CAR and Chad.", "Central African Republic",
+     {("route", "CAF", "TCD"), ("route", "TCD", "CAF")}),
+    ("Women from the PRC and the FSM were trafficked to Guam for forced prostitution.", "United States",
+     {("route", "CHN", "GUM"), ("route", "FSM", "GUM")}),
+    # undefined, ``CAR`` is a word (cables write whole sentences in capitals)
+    ("A CAR CARRYING TRAFFICKING VICTIMS FROM MOLDOVA WAS STOPPED AT THE BORDER WITH ROMANIA.", "Romania",
+     set()),
 ]
 
 # cables put two spaces after a full stop; the next sentence is a clause of its own, and a destination
@@ -197,6 +217,11 @@ def test_cable_sentences_and_carried_destinations(nlp, text, country, expected):
 
 @pytest.mark.parametrize("text,country,expected", REGIONS)
 def test_regions_groups_and_internal_routes(nlp, text, country, expected):
+    assert {f for f in facts(nlp, text, country) if f[0] == "route"} == expected
+
+
+@pytest.mark.parametrize("text,country,expected", ABBREVIATIONS)
+def test_short_forms_of_places(nlp, text, country, expected):
     assert {f for f in facts(nlp, text, country) if f[0] == "route"} == expected
 
 

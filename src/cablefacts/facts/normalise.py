@@ -6,11 +6,10 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 import pycountry
 
-from ..places import COUNTRY_NAMES, DEMONYMS, PLACES
+from ..places import COUNTRY_NAMES, DEMONYMS, country_names, place_code
 
 _UNITS = {w: i for i, w in enumerate(
     ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
@@ -207,23 +206,6 @@ def normalise_law(text: str | None) -> str | None:
     return name[len(adjective) + 1 :] if adjective else name  # ``Costa Rican Constitution`` -> Constitution
 
 
-
-
-@lru_cache(maxsize=4096)
-def place_code(text: str) -> str | None:
-    """ISO 3166-1 alpha-3 of a place or nationality where it means one country, else None."""
-    t = re.sub(r"\s+", " ", text.strip(" -\u2013\u2014\"'").lower().replace("\u2019", "'"))
-    t = re.sub(r"^the ", "", t) if t not in PLACES else t
-    for table in (PLACES, DEMONYMS):
-        if t in table:
-            return table[t]
-        if "the " + t in table:
-            return table["the " + t]
-    if t.endswith("s") and t[:-1] in DEMONYMS:  # "Bolivians", "Uzbeks"
-        return DEMONYMS[t[:-1]]
-    return _country_names().get(t)
-
-
 def country_name(code: str) -> str:
     """The common name of a country from its alpha-3 code (``CRI`` -> ``Costa Rica``)."""
     c = pycountry.countries.get(alpha_3=code)
@@ -233,19 +215,7 @@ def country_name(code: str) -> str:
 def names_country(text: str) -> bool:
     """Whether a place is a country itself or its nationality (``Turkey``, ``Turkish``), not a city or region."""
     t = re.sub(r"^the ", "", re.sub(r"\s+", " ", text.strip().lower()))
-    return bool(t in DEMONYMS or t.rstrip("s") in DEMONYMS or t in _country_names() or COUNTRY_NAMES.get(t))
-
-
-@lru_cache(maxsize=1)
-def _country_names() -> dict[str, str]:
-    """pycountry's country names (name, official and common names), lower-cased -> alpha-3."""
-    names: dict[str, str] = {}
-    for c in pycountry.countries:
-        for attr in ("name", "official_name", "common_name"):
-            value = getattr(c, attr, None)
-            if value:
-                names[value.lower()] = c.alpha_3
-    return names
+    return bool(t in DEMONYMS or t.rstrip("s") in DEMONYMS or t in country_names() or COUNTRY_NAMES.get(t))
 
 
 def countries_named(text: str) -> Iterator[str]:

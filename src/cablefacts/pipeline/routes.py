@@ -4,7 +4,8 @@ A clause (a sentence, or a part between semicolons) is read as lists of places (
 Kyrgyzstan, and Tajikistan``), each with the role its cue gives it: an origin (``from``, ``source
 countries include``, a nationality before the people it describes), a destination (``to``, ``into``,
 ``in`` after a trafficking verb, ``destination countries``), a transit point (``via``, ``through``,
-``transiting``) or the clause's subject country (``X is a source, transit, and destination country``).
+``transiting``), both ends (``back and forth between X and Y, Z``: legs from X to each and back) or
+the clause's subject country (``X is a source, transit, and destination country``).
 Legs run from every origin to every destination, through the transit points where there are any. A
 clause that names destinations but no origin takes the paragraph's source country, as narratives do
 (``Azerbaijan is a source country ...; men are trafficked to Russia``).
@@ -54,6 +55,10 @@ IN_CUE = re.compile(r"\b(?:in|within|throughout|across)"
 TRANSIT_CUE = re.compile(r"(?:\bvia|\bthrough|\btransiting|(?<!a\s)\btransits?|\btransit(?:ing)?\s+(?:through|via)"
                          r"|\bby\s+way\s+of"
                          r"|\btransit\s+countr(?:y|ies)(?:\s+(?:include[ds]?|are|were))?)(?:\s+the)?[\s:,]*$", re.I)
+# ``transported back and forth between the CAR and Cameroon, Chad``, ``trafficked between Gabon and Nigeria``: the
+# first place and each of the others are both origin and destination
+BETWEEN_CUE = re.compile(r"\b(?:back\s+and\s+forth|traffick\w*|transported|moved|taken|circulat\w*)\s+between"
+                         r"(?:\s+the)?\s*$", re.I)
 AFTER_SOURCE = re.compile(r"^[\s,]*(?:(?:were|are|was|is|remain(?:ed)?|continued\s+to\s+be)\s+)?(?:also\s+)?"
                           r"(?:the\s+)?(?:(?:main|primary|principal|major|other)\s+)?source\s+countr", re.I)
 AFTER_DEST = re.compile(r"^[\s,]*(?:(?:were|are|was|is|remain(?:ed)?)\s+)?(?:also\s+)?(?:the\s+)?"
@@ -131,6 +136,8 @@ def _role(doc: Doc, ents: list[Span], group: list[int], clause_start: int) -> Pl
     if re.search(r"\bto\s+and\s+(?:through|from)(?:\s+(?:the|other|neighbou?ring|nearby))*\s*$", before, re.I):
         # ``trafficked to and through X``, ``trafficked to and from other West African countries``
         pl.role, pl.moved_to = "destination", True
+    elif BETWEEN_CUE.search(before) and len(group) > 1:
+        pl.role = "between"
     elif TRANSIT_CUE.search(before):
         pl.role = "transit"
     elif ORIGIN_CUE.search(before) or AFTER_SOURCE.match(after):
@@ -220,6 +227,10 @@ def route_links(doc: Doc, ents: list[Span], sent: list[int], to_the_country: lis
             legs |= {(t, d) for t in transits for d in dests}
         else:
             legs |= {(o, d) for o in origins for d in dests}
+        for pl in lists:
+            if pl.role == "between":
+                first = pl.items[0]
+                legs |= {leg for other in pl.items[1:] for leg in ((first, other), (other, first))}
         for h, c in sorted(legs):
             if h != c and ents[c].label_ == "GPE":
                 yield h, c

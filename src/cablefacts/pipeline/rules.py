@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..places import DEMONYMS, GENERIC_PLACES, PLACES
+from ..places import DEMONYMS, GENERIC_PLACES, PLACES, place_code
 from .general_spans import SPANS_KEY
 
 NUM = (r"(?i:(?!(?:19|20)\d\d\b)\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s?[-\u2013]\s?\d[\d,]*)?"
@@ -156,6 +156,26 @@ def _place_pattern() -> re.Pattern:
 
 
 
+# a short form defined after the place it stands for (``Central African Republic (CAR)``)
+_ABBREVIATION = re.compile(r"\s*\((?P<abbr>[A-Z][A-Za-z]{1,4})\)")
+
+
+def _defined_abbreviations(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Every use of a short form the paragraph defines after a place (``Central African Republic (CAR) ...
+    between CAR and Cameroon``), where the place table reads it as that place: ``CAR`` is a country only
+    where the text says so."""
+    text, out = doc.text, []
+    for s in spans:
+        m = _ABBREVIATION.match(text, s.end_char) if s.label_ == "GPE" else None
+        if m is None or place_code(m.group("abbr")) is None or place_code(m.group("abbr")) != place_code(s.text):
+            continue
+        for use in re.finditer(rf"\b{m.group('abbr')}\b", text):
+            span = doc.char_span(use.start(), use.end(), label="GPE")
+            if span is not None:
+                out.append(span)
+    return out
+
+
 @Language.factory("cablefacts_rules", default_config={"overwrite": True, "labels": None, "prefer": []},
                   assigns=["doc.ents"])
 def make_rules(nlp: Language, name: str, overwrite: bool, labels: list[str] | None, prefer: list[str]
@@ -250,6 +270,7 @@ class EntityRules:
                 span = doc.char_span(m.start(), m.end(), label=label, alignment_mode="contract")
                 if span is not None and len(span):
                     spans.append(span)
+            spans += _defined_abbreviations(doc, spans)
             # a pretrained NER's places (``cablefacts_general_spans``) where no pattern found one
             for g in doc.spans.get(SPANS_KEY, []):
                 if not any(s.start < g.end and g.start < s.end for s in spans if s.label_ in ("GPE", "NORP")):

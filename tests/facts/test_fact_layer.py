@@ -511,11 +511,29 @@ LAWS = [
     # an article of ``this agreement`` is of the treaty named before it
     ("Chile has also signed the Organization of American States' San Jose Pact.  Article 6 of this agreement "
      "prohibits slavery and forced labor.", ("provision", "San Jose Pact", "6", None, None, None, None)),
-    # both ends of a range of articles
+    # the last end of a range of articles
     ("However, trafficking is proscribed in Title III of the Criminal Code.  Articles 156 to 163 of Title III were "
      "revised in August 1999 to include sexual crimes against minors.",
      ("provision", "criminal_code", "163", None, None, None, None)),
 ]
+
+# which articles a sentence names: every one of a range, a list joined by Spanish ``y``, and no ``Article 98 agreement``
+ARTICLES_NAMED = [
+    ("However, trafficking is proscribed in Title III of the Criminal Code.  Articles 156 to 163 of Title III were "
+     "revised in August 1999 to include sexual crimes against minors.", [str(n) for n in range(156, 164)]),
+    ("TIP crimes have extraterritorial coverage (Articles 5-7 of the criminal code) if committed by members of the "
+     "Costa Rican foreign service abroad.", ["5", "6", "7"]),
+    ("Article 128-1 of the Criminal Code punishes the trafficking of minors.", ["128-1"]),
+    ("Amendments to Articles 172, 208, 209, 225, 227, 228 y 387 of the Criminal Code, Law No. 4573, as amended, "
+     "cover trafficking in persons.", ["172", "208", "209", "225", "227", "228", "387"]),
+    ("Macedonia signed an Article 98 agreement with us in 2003; trafficking is a crime under Article 418a of the "
+     "Criminal Code.", ["418a"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", ARTICLES_NAMED)
+def test_every_article_a_sentence_names_and_no_other(nlp, text, expected):
+    assert sorted(f[2] for f in facts(nlp, text) if f[0] == "provision") == sorted(expected)
 
 
 @pytest.mark.parametrize("text,expected", LAWS)

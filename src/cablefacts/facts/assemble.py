@@ -396,10 +396,31 @@ def _provision(p: _Paragraph, i: int, e: Span) -> list[Fact]:
             pen.min_years = None  # ``up to eight years, or 10 years when the victim is under 13``: up to 10
         pens.append(pen)
     pen = _whole_range(pens)
-    return [p.fact("provision", e, {"law": N.normalise_law(laws[0]) if laws else None, "article": ref.article,
-                                    "part": ref.part, "clause": ref.clause, "min_years": pen.min_years,
-                                    "max_years": pen.max_years, "fine": pen.fine, "confiscation": pen.confiscation,
-                                    "life": pen.life}, 0.8 if pens else 0.6)]
+    return [p.fact("provision", e, {"law": N.normalise_law(laws[0]) if laws else None, "article": article,
+                                    "part": ref.part if article == ref.article else None,
+                                    "clause": ref.clause if article == ref.article else None,
+                                    "min_years": pen.min_years, "max_years": pen.max_years, "fine": pen.fine,
+                                    "confiscation": pen.confiscation, "life": pen.life}, 0.8 if pens else 0.6)
+            for article in _articles_of_range(p.doc, e, ref.article)]
+
+
+# a range of articles (``Articles 5-7``, ``Articles 156 to 163``): one provision per article in it (GUIDELINES.md)
+_RANGE_WHOLE = re.compile(r"^Articles\s+(\d+)\s*[-\u2013]\s*(\d+)$", re.I)
+_RANGE_TO = re.compile(r"\s*(?:to|through|[-\u2013])\s*(\d+)\b", re.I)
+MAX_RANGE = 20
+
+
+def _articles_of_range(doc: Doc, e: Span, article: str) -> list[str]:
+    """The articles an ARTICLE span stands for: itself, or every article of the range it writes whole; the first
+    end of ``Articles 156 to 163`` also stands for those between its ends (the last end is a span of its own)."""
+    if m := _RANGE_WHOLE.match(e.text):
+        first, last = int(m.group(1)), int(m.group(2))
+        return [str(n) for n in range(first, last + 1)] if 0 < last - first <= MAX_RANGE else [article]
+    if re.match(r"articles\s", e.text, re.I) and article.isdigit() and (m := _RANGE_TO.match(doc.text, e.end_char)):
+        last = int(m.group(1))
+        if 0 < last - int(article) <= MAX_RANGE:
+            return [str(n) for n in range(int(article), last)]
+    return [article]
 
 
 def _sentence(p: _Paragraph, i: int, e: Span, count: int) -> list[Fact]:

@@ -82,9 +82,11 @@ _NOT_TERM_BEFORE = re.compile(r"\b(?:aged?|under|over|least|than|past|last|next|
                               r"additional|age\s+of)\s+(?:the\s+age\s+of\s+)?$", re.I)
 ARTICLE_NUMBER = r"\d+(?:[-.]\d+)?(?:\s?(?:bis|ter|quater))?[a-z]?(?:\s?\(\w{1,3}\))*"
 # the further items of "Articles 128, 133, 125(3)(b), and 270" (and the end of "Articles 156 to 163"): each is an
-# ARTICLE of its own
-ARTICLE_LIST = re.compile(rf"\b[Aa]rticles\s+{ARTICLE_NUMBER}((?:\s*(?:,|and|or|,\s*and|\bto\b)\s*{ARTICLE_NUMBER})+)")
+# ARTICLE of its own (``y`` joins a list quoted in Spanish: ``Articles 172, 208, ... 325 y 387``)
+ARTICLE_LIST = re.compile(rf"\b[Aa]rticles\s+{ARTICLE_NUMBER}"
+                          rf"((?:\s*(?:,|and|or|y|,\s*and|\bto\b)\s*{ARTICLE_NUMBER})+)")
 ARTICLE_ITEM = re.compile(ARTICLE_NUMBER)
+_AGREEMENT_AFTER = re.compile(r"\s+(?:agreements?|waivers?)\b", re.I)
 # places named by kind, the ends of internal routes and of vague ones (``from rural areas to urban centers``)
 GENERIC_PLACE = re.compile(GENERIC_PLACES)
 # a regional adjective before ``countries`` names a group of countries (``Central Asian and Eastern European
@@ -275,6 +277,9 @@ class EntityRules:
             for g in doc.spans.get(SPANS_KEY, []):
                 if not any(s.start < g.end and g.start < s.end for s in spans if s.label_ in ("GPE", "NORP")):
                     spans.append(Span(doc, g.start, g.end, label=g.label_))
+        # ``an Article 98 agreement`` (not to surrender a country's citizens to the ICC) names a kind of treaty, no
+        # article of a law
+        spans = [s for s in spans if s.label_ != "ARTICLE" or not _AGREEMENT_AFTER.match(text, s.end_char)]
         # an amount, a term of years or an article is never a count (``a 5-10 prison term on individuals who ...``,
         # ``Article 120, a conviction for rape``)
         money = [s for s in spans if s.label_ in ("MONEY", "PENALTY", "ARTICLE")]

@@ -276,6 +276,10 @@ def test_counts_not_about_trafficked_people_give_no_fact(nlp, text):
 
 STAGES = [
     ("Authorities prosecuted 30 trafficking cases in 2008.", ("cases", 30, "prosecution")),
+    # people charged, indicted or arrested, whatever their head noun, are offenders at that stage
+    ("Six active police officials were charged in July 2009 for facilitating underage prostitution and are awaiting "
+     "trial.", ("cases", 6, "prosecution")),
+    ("In the trafficking case, 12 suspected recruiters were arrested in Almaty.", ("cases", 12, "arrest")),
     ("In January 2007, authorities arrested eight people in connection with a trafficking ring.",
      ("cases", 8, "arrest")),
     ("Judicial authorities reported that ten trafficking cases went to trial in 2005.", ("cases", 10, "prosecution")),

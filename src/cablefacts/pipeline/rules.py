@@ -129,9 +129,14 @@ NATIONALS = re.compile(rf"(?<![$\d,.])\b{APPROX}{NUM}\s+(?:more\s+|other\s+)?(?P
 # to six years``, ``The husband was sentenced to 12 months' and the wife to four months' imprisonment``)
 _SENTENCED_AFTER = (r"\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:each\s+|all\s+|later\s+|also\s+)?"
                     r"sentenced\b")
+# a number of people charged, indicted, convicted or arrested, whatever their head noun (``Six active police officials
+# were charged``): offenders
+_CHARGED_AFTER = (r"\s+(?:were|have\s+been|had\s+been)\s+(?:each\s+|all\s+|later\s+|also\s+|formally\s+)?"
+                  r"(?:charged|indicted|convicted|arrested)\b")
 OFFENDERS = [
     re.compile(rf"(?<![$\d,.])\b(?P<n>{APPROX}{NUM}\s+{MODIFIERS}[a-z]+s)\b"
                rf"(?=(?:\s+(?:with|of|from|in|at)\s+[^,;.()]{{0,60}}?)?{_SENTENCED_AFTER})"),
+    re.compile(rf"(?<![$\d,.])\b(?P<n>{APPROX}{NUM}\s+{MODIFIERS}[a-z]+s)\b(?={_CHARGED_AFTER})"),
     re.compile(r"\b(?P<n>(?:A|An|The)\s+(?:[\w'-]+\s+){0,3}?[a-z]+)(?=\s+(?:was|has\s+been|had\s+been)\s+"
                r"(?:later\s+|also\s+)?sentenced\s+to\b)"),
 ]

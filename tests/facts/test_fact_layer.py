@@ -184,6 +184,22 @@ REGIONS = [
      {("route", "GAB", "NGA"), ("route", "NGA", "GAB"), ("route", "NGA", "SAU")}),
 ]
 
+# goods, drugs and bombings move between countries too: no route unless trafficked people are named
+NOT_PEOPLE_ROUTES = [
+    ("A wide variety of counterfeit goods, including cigarettes, CDs, DVDs, and computer software, are moved from "
+     "Asia into Paraguay and transported primarily across the border into Brazil.", "Brazil", set()),
+    ("The Ambassador applauded an inter-agency effort targeting drug trafficking from Buenos Aires' Ezeiza "
+     "international airport to Spain.", "Argentina", set()),
+    ("Traffickers who also smuggle drugs brought Dominican women from Panama into Costa Rica for prostitution.",
+     "Costa Rica", {("route", "DOM", "CRI"), ("route", "PAN", "CRI")}),
+]
+
+
+@pytest.mark.parametrize("text,country,expected", NOT_PEOPLE_ROUTES)
+def test_routes_of_goods_and_drugs_are_no_routes(nlp, text, country, expected):
+    assert {f for f in facts(nlp, text, country) if f[0] == "route"} == expected
+
+
 # a short form is a place where the text defines it after the place (``Central African Republic (CAR)``), and common
 # ones (``PRC``, ``FSM``) are places wherever they stand
 ABBREVIATIONS = [

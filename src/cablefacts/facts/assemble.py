@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field
 from spacy.tokens import Doc, Span
 
 from ..cable import Cable
-from ..pipeline.routes import TO_THE_COUNTRY_KEY
+from ..pipeline.routes import PERSON, TO_THE_COUNTRY_KEY
 from ..places import DEMONYMS, INTERNAL_PLACE
 from . import confidence as C
 from . import normalise as N
@@ -544,11 +544,21 @@ def _tier(p: _Paragraph, i: int, e: Span) -> list[Fact]:
                                "previous": N.parse_tier(prev.group(1)) if prev else None}, 0.7)]
 
 
+# a leg whose sentence is about goods, drugs, arms or a bombing and names no trafficked people is no route
+_NOT_PEOPLE = re.compile(r"\b(?:drugs?|narcotics?|cocaine|heroin|arms|weapons|goods|counterfeit|contraband|"
+                         r"cigarettes|bomb\w*|terroris\w*|money\s+laundering)\b", re.I)
+_PEOPLE_MOVED = re.compile(rf"(?<!drug\s)(?<!narcotics\s)traffick\w*\s+(?:in\s+)?(?:persons|people|humans|women|"
+                           rf"children)|human\s+traffick|\b{PERSON}\b|victim|exploit|labou?r|prostitut", re.I)
+
+
 def _route(p: _Paragraph, h: int, c: int, score: float) -> list[Fact]:
     """A ROUTE leg between two places, with the mode of travel its words name."""
     a, b = p.ents[h], p.ents[c]
     text = p.doc.text[a.end_char : b.start_char].lower()
     mode = "land" if "land" in text else "air" if "air" in text else "sea" if "sea" in text else None
+    sentence = p.sentence(a)
+    if _NOT_PEOPLE.search(sentence) and not _PEOPLE_MOVED.search(sentence):
+        return []  # goods, drugs or a bombing's planners: no trafficked people move here
     start_code, end_code = _place(a.text, p.country), _place(b.text, p.country)
     if start_code and start_code == end_code and N.names_country(a.text) and N.names_country(b.text) and \
             not _INTERNAL.search(p.doc.text):

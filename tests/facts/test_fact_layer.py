@@ -627,6 +627,11 @@ def test_an_article_carries_the_whole_range_its_cable_states(nlp):
 
 
 TIERS = [
+    # the Special Watch List is the Watch List; a terrorist watchlist is no tier
+    ("India slipped to the Tier II Special Watch List in 2004 for failing to demonstrate increased efforts against "
+     "trafficking.", "India", {("tier", "IND", "2WL")}),
+    ("Post asked for talks on an agreement concerning terrorist watchlist data; trafficking victims were also "
+     "discussed.", "India", set()),
     # the rating line of a narrative is its country's; a downgrade it was spared is no tier
     ("tier rating: Tier 2 Watch List - the government does not fully comply with the minimum standards; in 2014, "
      "the country was granted a waiver from an otherwise required downgrade to Tier 3.", "Tanzania",

@@ -39,8 +39,10 @@ YEARS = r"(?:years?|months?|year's)"
 RANGE_SEP = r"\s*[-\u2013]?\s*(?:to|and)?\s*[-\u2013]?\s*"  # ``5-10``, ``five to ten``, ``ten-to-fifteen``
 
 PATTERNS: list[tuple[str, str]] = [
-    ("TIER", r"(?i:\bTier\s*(?:1|2|3|I{1,3}|One|Two|Three)(?:(?:[\s-]+of\s+the)?[\s-]+Watch[\s-]?list)?|"
-             r"\bWatch[\s-]?list\b)"),
+    # ``Tier II Special Watch List`` is 2WL (GUIDELINES.md); a terrorist or visa watchlist is no tier
+    ("TIER", r"(?i:\bTier\s*(?:1|2|3|I{1,3}|One|Two|Three)"
+             r"(?:(?:[\s-]+of\s+the)?(?:[\s-]+Special)?[\s-]+Watch[\s-]?list)?"
+             r"|(?<!terrorist\s)(?<!terrorism\s)(?<!terror\s)(?<!visa\s)(?<!security\s)\bWatch[\s-]?list\b)"),
     ("ARTICLE", r"\b[Aa]rt(?:icles?|\.)\s+\d+(?:[-.]\d+)?(?:\s?(?:bis|ter|quater))?[a-z]?(?:\s?\(\w{1,3}\))*"),
     ("LAW", r"\b(?:(?:Criminal|Penal|Administrative|Labou?r)\s+Code|Code\s+of\s+Criminal\s+Procedure|"
             r"Criminal\s+Procedur(?:e|al)\s+Code|[Cc]riminal\s+[Cc]ode|[Pp]enal\s+[Cc]ode|[Aa]dministrative\s+[Cc]ode|"

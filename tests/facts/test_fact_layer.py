@@ -35,6 +35,12 @@ AMOUNTS = [
      ("money", 12920000, "KZT")),
     ("The state budget allocates IKR 30.9 million (US $461,000) to the shelter for trafficking victims.",
      ("money", 30900000, "ISK")),
+    # an old code, a currency the corpus has no cable of, a name with its country's adjective
+    ("Last fiscal year, the Congress appropriated MXP 70 million (approximately USD 7 million) to build shelters "
+     "for trafficking victims.", ("money", 70000000, "MXN")),
+    ("The Ministry allocated THB 12 million to shelters for trafficking victims in 2009.", ("money", 12000000, "THB")),
+    ("The government spent 4.5 million Kenyan shillings on a shelter for trafficking victims.",
+     ("money", 4500000, "KES")),
 ]
 
 

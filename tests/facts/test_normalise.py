@@ -42,6 +42,27 @@ def test_money(text, amount, currency):
     assert (m.amount, m.currency) == (amount, currency)
 
 
+# currencies of countries the corpus has few cables of: ISO codes, symbols, names; a shared name (``dinars``,
+# ``rupees``, ``pesos``) is the one of the country its adjective names, else the cable's country's
+@pytest.mark.parametrize("text, country, amount, currency", [
+    ("THB 3 million", None, 3_000_000, "THB"), ("500,000 baht", None, 500_000, "THB"),
+    ("Rs. 40,000", "PAK", 40_000, "PKR"), ("Rs 2 million", "IND", 2_000_000, "INR"),
+    ("3,000 dinars", "JOR", 3000, "JOD"), ("9 million Libyan dinars", "EGY", 9_000_000, "LYD"),
+    ("1 million pesos", "CHL", 1_000_000, "CLP"), ("20,000 CFA francs", "SEN", 20_000, "XOF"),
+    ("2 million New Taiwan dollars", None, 2_000_000, "TWD"), ("100 dollars", "CAN", 100, "USD"),
+    ("5 billion South Korean won", None, 5_000_000_000, "KRW"), ("MXP 70 million", None, 70_000_000, "MXN"),
+    ("USD 5 MILLION", None, 5_000_000, "USD"), ("4 million pounds", "EGY", 4_000_000, "EGP"),
+    ("R$ 1.2 million", None, 1_200_000, "BRL"), ("50,000 Kenyan shillings", "UGA", 50_000, "KES"),
+])
+def test_money_of_any_country(text, country, amount, currency):
+    m = N.parse_money(text, country)
+    assert (m.amount, m.currency) == (amount, currency)
+
+
+def test_a_word_that_is_a_currency_only_after_an_adjective():
+    assert N.parse_money("3 Zapatero won").currency is None
+
+
 @pytest.mark.parametrize("text, article, part, clause", [
     ("125(3)(b)", "125", "3", "b"), ("Article 330-2", "330-2", None, None),
     ("Article 411 quater", "411 quater", None, None), ("Article 1(a)", "1", None, "a"),

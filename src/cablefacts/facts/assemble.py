@@ -134,9 +134,6 @@ _UNSPENT_BEFORE = re.compile(r"\b(?:requested|request(?:ing|s)?|proposed|proposa
                              re.I)
 _FINE_IN_LAW = re.compile(r"punish|penalt|faces?\b|liable|not\s+less\s+than|provides?\s+for|prescrib|"
                           r"ranges?\s+from|are\s+fined|convicted\s+(?:of|under)|\blaw\b", re.I)
-# which peso a cable means
-PESOS = {"ARG": "ARS", "CHL": "CLP", "COL": "COP", "DOM": "DOP", "CUB": "CUP", "PHL": "PHP", "URY": "UYU",
-         "MEX": "MXN"}
 
 
 def _not_spent(doc: Doc, e: Span) -> bool:
@@ -509,7 +506,7 @@ def _money(p: _Paragraph, i: int, e: Span) -> list[Fact]:
     if p.heads.get((i, "EQUALS")):
         return []  # the equivalent of an amount already emitted
     sentence = p.sentence(e)
-    money = N.parse_money(e.text, PESOS.get(p.country or "", "MXN"))
+    money = N.parse_money(e.text, p.country)
     if money is None or money.currency is None or WORLDWIDE.search(sentence) or _not_spent(p.doc, e) or \
             (_OTHER_CRIMES.search(sentence) and not _TIP_NAMED.search(sentence)):
         return []

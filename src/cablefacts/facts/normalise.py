@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import pycountry
 
+from ..currencies import currency_of
 from ..places import COUNTRY_NAMES, DEMONYMS, country_names, place_code
 
 _UNITS = {w: i for i, w in enumerate(
@@ -118,45 +119,23 @@ def parse_penalty(text: str) -> Penalty:
     return pen
 
 
-CURRENCY_WORDS = {  # written forms pycountry's currency names do not give
-    "$": "USD", "us$": "USD", "usd": "USD", "dollars": "USD", "dollar": "USD",
-    "tenge": "KZT", "kzt": "KZT", "euros": "EUR", "euro": "EUR", "eur": "EUR", "€": "EUR",
-    "egyptian pounds": "EGP", "le": "EGP", "egp": "EGP", "pounds": "GBP", "£": "GBP", "gbp": "GBP",
-    "dinars": "BHD", "bd": "BHD", "bhd": "BHD", "lira": "TRY", "ytl": "TRY", "try": "TRY",
-    "colones": "CRC", "crc": "CRC", "ikr": "ISK", "isk": "ISK", "kronur": "ISK", "pesos": "MXN", "mxn": "MXN",
-    "mxp": "MXN", "clp": "CLP", "chilean pesos": "CLP", "argentine pesos": "ARS", "ars": "ARS", "srd": "SRD",
-}
-
-
 @dataclass
 class Money:
     amount: float
     currency: str | None
 
 
-def parse_money(text: str, default_pesos: str = "MXN") -> Money | None:
-    """``$45,838`` -> 45838 USD; ``12,920,000 tenge`` -> KZT; ``USD 2 million``; ``4 million Egyptian pounds``."""
+def parse_money(text: str, country: str | None = None) -> Money | None:
+    """``$45,838`` -> 45838 USD; ``12,920,000 tenge`` -> KZT; ``USD 2 million``; ``4 million Egyptian pounds``;
+    a name several currencies share is the one of ``country`` (the cable's) where no adjective says."""
     t = text.lower().replace("\\$", "$")
-    amount = None
     m = re.search(r"\d[\d,]*(?:\.\d+)?(?:\s*(?:hundred|thousand|million|billion))?", t)
-    if m:
-        amount = parse_number(m.group())
-    if amount is None:
+    amount = parse_number(m.group()) if m else None
+    if m is None or amount is None:
         return None
-    if m and (short := re.match(r"\s?(k|m|mm|mn|mln|b|bn)\b", t[m.end() :])):  # $300K, $1.5M, $67 M
+    if short := re.match(r"\s?(k|m|mm|mn|mln|b|bn)\b", t[m.end() :]):  # $300K, $1.5M, $67 M
         amount *= {"k": 1_000, "b": 1_000_000_000, "bn": 1_000_000_000}.get(short.group(1), 1_000_000)
-    currency = None
-    for word, code in sorted(CURRENCY_WORDS.items(), key=lambda kv: -len(kv[0])):
-        if re.search(r"(?<![a-z])" + re.escape(word) + r"(?![a-z])", t):
-            currency = default_pesos if word == "pesos" else code  # the peso of the cable's country
-            break
-    if currency is None:
-        for token in re.findall(r"[a-z]{3}", t):
-            cur = pycountry.currencies.get(alpha_3=token.upper())
-            if cur:
-                currency = cur.alpha_3
-                break
-    return Money(amount, currency)
+    return Money(amount, currency_of(text.replace("\\$", "$"), country))
 
 
 @dataclass

@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ..currencies import after_pattern, before_pattern
 from ..places import DEMONYMS, GENERIC_PLACES, PLACES, place_code
 from .general_spans import SPANS_KEY
 
@@ -31,10 +32,10 @@ CASE_HEADS = (r"(?:investigations?|prosecutions?|cases?|convictions?|offenders?|
 # alternative counts (``six or seven investigations``): one count, the first number written (GUIDELINES.md)
 OR_NUM = rf"(?:\s+or\s+{NUM})?"
 MODIFIERS = r"(?:(?!(?:for|of|in|to|and|from|by|per|with)\b)[A-Za-z-]+\s+){0,3}?"
-CURRENCY_BEFORE = r"(?:\$|US\$|USD|EUR|€|£|BD|IKR|ISK|LE|EGP|KZT|CRC|MXN|YTL)"
-CURRENCY_AFTER = (r"(?:tenge|euros?|dollars|(?:Egyptian |Bahraini |Turkish )?(?:pounds|dinars|lira)|colones|"
-                  r"(?:Mexican |Chilean |Argentine )?pesos|kronur)")
-SCALE = r"(?:\s*(?:million|billion|thousand)|\s?(?:K|M|MM|mn|mln|bn|B)\b)?"
+# codes and symbols before an amount, names after it (``cablefacts.currencies``)
+CURRENCY_BEFORE = before_pattern()
+CURRENCY_AFTER = after_pattern()
+SCALE = r"(?:\s*(?i:million|billion|thousand)|\s?(?:K|M|MM|mn|mln|bn|B)\b)?"
 YEARS = r"(?:years?|months?|year's)"
 RANGE_SEP = r"\s*[-\u2013]?\s*(?:to|and)?\s*[-\u2013]?\s*"  # ``5-10``, ``five to ten``, ``ten-to-fifteen``
 

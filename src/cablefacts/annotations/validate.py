@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from itertools import pairwise
 from pathlib import Path
@@ -113,8 +114,14 @@ def validate_gold(gold: Gold, name: str, text: str, root: Path | None = None,
     return problems
 
 
-def _fact_schema() -> dict:
-    return json.loads(resources.files("cablefacts").joinpath("data/facts.schema.json").read_text(encoding="utf-8"))
+@lru_cache(maxsize=1)
+def fact_validator() -> jsonschema.protocols.Validator:
+    """A validator of facts against ``data/facts.schema.json``, its schema checked once (``jsonschema.validate``
+    checks it again for every instance)."""
+    schema = json.loads(resources.files("cablefacts").joinpath("data/facts.schema.json").read_text(encoding="utf-8"))
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    return cls(schema)
 
 
 def validate_gold_facts(cable_id: str, root: Path | None = None, facts: list[dict] | None = None) -> list[Problem]:
@@ -129,7 +136,7 @@ def validate_gold_facts(cable_id: str, root: Path | None = None, facts: list[dic
         cable = load_cable(cable_id, root)
     except CorpusError as e:
         return [Problem(str(path), 1, str(e))]
-    schema_ = _fact_schema()
+    validator = fact_validator()
     problems = []
     for k, fact in enumerate(facts, 1):
         try:
@@ -137,10 +144,8 @@ def validate_gold_facts(cable_id: str, root: Path | None = None, facts: list[dic
         except (KeyError, ValueError) as e:
             problems.append(Problem(str(path), k, f"fact cannot be placed: {e}"))
             continue
-        try:
-            jsonschema.validate({**resolved, "confidence": 1.0}, schema_)
-        except jsonschema.ValidationError as e:
-            problems.append(Problem(str(path), k, f"{fact.get('type')} fact: {e.message}"))
+        if error := jsonschema.exceptions.best_match(validator.iter_errors({**resolved, "confidence": 1.0})):
+            problems.append(Problem(str(path), k, f"{fact.get('type')} fact: {error.message}"))
         if cable.body[resolved["start"] : resolved["end"]] not in resolved["text"]:
             problems.append(Problem(str(path), k, "fact evidence lies outside its sentence"))
     return problems

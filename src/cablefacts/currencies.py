@@ -92,7 +92,8 @@ def after_pattern() -> str:
     adjective = r"(?:(?-i:[A-Z][a-z]+)\s+){1,2}"
     names = "|".join(sorted(plain, key=len, reverse=True))
     adjective_only = "|".join(sorted(ADJECTIVE_ONLY))
-    return rf"(?:(?:{adjective})?(?:{names})|{adjective}(?:{adjective_only}))\b"
+    # ``294,000 pounds of supplies``, ``45,000 pounds / 6,500 gallons of fuel``: a weight
+    return rf"(?:(?:{adjective})?(?:{names})|{adjective}(?:{adjective_only}))\b(?!\s+of\b|\s*/)"
 
 
 def currency_of(text: str, country: str | None = None) -> str | None:

@@ -717,11 +717,34 @@ SUBJECT: {subject}
 """
 
 
-def _cable_victims(nlp, text: str, tags: str, subject: str) -> set:
+def _cable_facts(nlp, text: str, tags: str, subject: str, kind: str, key: str) -> set:
     from cablefacts.cable import parse_cable
 
     cable = parse_cable(TELEGRAM.format(tags=tags, subject=subject, text=text), name="08LONDON2673.txt")
-    return {f.fields["count"] for f in extract(cable, nlp, gate=False) if f.type == "victims"}
+    return {f.fields[key] for f in extract(cable, nlp, gate=False) if f.type == kind}
+
+
+def _cable_victims(nlp, text: str, tags: str, subject: str) -> set:
+    return _cable_facts(nlp, text, tags, subject, "victims", "count")
+
+
+# money outside trafficking of people (FACTS.md: drug figures are no facts), and weights in pounds
+OTHER_MONEY = [
+    "The Ambassador mentioned $600,000 funding available to Bolivia, Peru, and Argentina for combating narcotics "
+    "trafficking.",
+    "JTF-B medevac'd 17 victims of the floods, and delivered over 294,000 pounds of supplies to communities on both "
+    "sides of the border.",
+]
+
+
+@pytest.mark.parametrize("text", OTHER_MONEY)
+def test_money_outside_trafficking_documents(nlp, text):
+    assert _cable_facts(nlp, text, "SNAR PREL BL", "COUNTERNARCOTICS UPDATE", "money", "amount") == set()
+
+
+def test_indian_units_and_a_trafficking_paragraph():
+    text = "The Ministry released Rs 2.5 crore (about $500,000) for shelters for trafficking victims."
+    assert _cable_facts(rules_pipeline(), text, "KTIP IN", "INDIA: TIP UPDATE", "money", "amount") == {25_000_000}
 
 
 @pytest.mark.parametrize("text", OTHER_HARMS)

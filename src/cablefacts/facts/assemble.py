@@ -507,7 +507,8 @@ def _money(p: _Paragraph, i: int, e: Span) -> list[Fact]:
         return []  # the equivalent of an amount already emitted
     sentence = p.sentence(e)
     money = N.parse_money(e.text, p.country)
-    if money is None or money.currency is None or WORLDWIDE.search(sentence) or _not_spent(p.doc, e) or \
+    if money is None or money.currency is None or not _about_trafficking(p) or WORLDWIDE.search(sentence) or \
+            _not_spent(p.doc, e) or \
             (_OTHER_CRIMES.search(sentence) and not _TIP_NAMED.search(sentence)):
         return []
     eq = [N.parse_money(p.ents[c].text) for c in p.rels.get((i, "EQUALS"), [])]

@@ -17,7 +17,8 @@ _UNITS = {w: i for i, w in enumerate(
      "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"])}
 _TENS = {w: 10 * i for i, w in enumerate(
     ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]) if i > 1}
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+           "trillion": 1_000_000_000_000, "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000}
 _FRACTIONS = {"half": 0.5, "one-half": 0.5, "one-third": 1 / 3, "two-thirds": 2 / 3, "one-quarter": 0.25,
               "a quarter": 0.25, "three-quarters": 0.75}
 _WORDS = {"both": 2, "a couple": None, "a dozen": None, "dozens": None, "several": None, "a few": None}
@@ -35,7 +36,7 @@ def parse_number(text: str) -> float | None:
     m = _NUMBER.search(t)
     if m:
         value = float(m.group().replace(",", ""))
-        rest = t[m.end() :].split()
+        rest = re.sub(r"^(?=[a-z])", " ", t[m.end() :]).split()  # ``Rs100 crores``, ``$2.5million``
         if rest and rest[0] in _SCALES:
             value *= _SCALES[rest[0]]
         return value
@@ -129,7 +130,7 @@ def parse_money(text: str, country: str | None = None) -> Money | None:
     """``$45,838`` -> 45838 USD; ``12,920,000 tenge`` -> KZT; ``USD 2 million``; ``4 million Egyptian pounds``;
     a name several currencies share is the one of ``country`` (the cable's) where no adjective says."""
     t = text.lower().replace("\\$", "$")
-    m = re.search(r"\d[\d,]*(?:\.\d+)?(?:\s*(?:hundred|thousand|million|billion))?", t)
+    m = re.search(r"\d[\d,]*(?:\.\d+)?(?:\s*(?:hundred|thousand|million|billion|trillion|lakhs?|crores?))?", t)
     amount = parse_number(m.group()) if m else None
     if m is None or amount is None:
         return None

@@ -35,7 +35,7 @@ MODIFIERS = r"(?:(?!(?:for|of|in|to|and|from|by|per|with)\b)[A-Za-z-]+\s+){0,3}?
 # codes and symbols before an amount, names after it (``cablefacts.currencies``)
 CURRENCY_BEFORE = before_pattern()
 CURRENCY_AFTER = after_pattern()
-SCALE = r"(?:\s*(?i:million|billion|thousand)|\s?(?:K|M|MM|mn|mln|bn|B)\b)?"
+SCALE = r"(?:\s*(?i:million|billion|trillion|thousand|lakhs?|crores?)|\s?(?:K|M|MM|mn|mln|bn|B)\b)?"
 YEARS = r"(?:years?|months?|year's)"
 RANGE_SEP = r"\s*[-\u2013]?\s*(?:to|and)?\s*[-\u2013]?\s*"  # ``5-10``, ``five to ten``, ``ten-to-fifteen``
 

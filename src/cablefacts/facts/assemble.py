@@ -136,13 +136,13 @@ _FINE_IN_LAW = re.compile(r"punish|penalt|faces?\b|liable|not\s+less\s+than|prov
                           r"ranges?\s+from|are\s+fined|convicted\s+(?:of|under)|\blaw\b", re.I)
 
 
-def _not_spent(doc: Doc, e: Span) -> bool:
+def _not_spent(text: str, e: Span) -> bool:
     """An amount that is no money spent, granted, paid or seized: a wage or price quoted to describe the
     trade, or a fine written into law (that is the provision's ``fine``)."""
-    before, after = doc.text[: e.start_char], doc.text[e.end_char :]
+    before, after = text[: e.start_char], text[e.end_char :]
     if _WAGE_AFTER.match(after) or _WAGE_BEFORE.search(before[-60:]) or _UNSPENT_BEFORE.search(before[-60:]):
         return True
-    clause_before, clause_after = _clause_around(doc.text, e.start_char, e.end_char)
+    clause_before, clause_after = _clause_around(text, e.start_char, e.end_char)
     fine = re.match(r"^\s*(?:\([^)]*\)\s*)?fines?\b", after, re.I) or re.search(r"\bfine[sd]?\b", clause_before, re.I)
     return bool(fine and _FINE_IN_LAW.search(clause_before + clause_after))
 
@@ -190,12 +190,12 @@ _SAID_VICTIMS = re.compile(r"^[^;.]{0,60}?\b(?:as\s+(?:\w+\s+)?victims|(?:were|w
                            r"sold|subjected|rescued|identified))\b", re.I)
 
 
-def _population(doc: Doc, e: Span, before: str, after: str) -> bool:
+def _population(text: str, e: Span, before: str, after: str) -> bool:
     """Whether a VICTIM_COUNT counts a population (people in prostitution, workers or migrants) the text does not
     say are victims."""
     if re.search(r"victim|trafficked", e.text, re.I) or _SAID_VICTIMS.match(after):
         return False
-    return bool(_IN_PROSTITUTION.match(doc.text[e.end_char :]) or (
+    return bool(_IN_PROSTITUTION.match(text[e.end_char :]) or (
         _WORKERS.search(e.text) and _POPULATION_WORDS.search(before[-60:] + after)))
 
 
@@ -204,10 +204,9 @@ _SINGULAR_HEAD = re.compile(r"\b(?:victim|woman|girl|man|boy|child|minor|person|
                             r"indictment)$", re.I)
 
 
-def _count_kind(doc: Doc, e: Span) -> str | None:
+def _count_kind(text: str, e: Span) -> str | None:
     """What a VICTIM_COUNT or CASE_COUNT span counts: ``victims``, ``cases`` (people arrested, charged or
     convicted are offenders), or None (a number of an article, or of people who are not trafficked)."""
-    text = doc.text
     if _NOT_A_COUNT_BEFORE.search(text[: e.start_char]):
         return None
     before, after = _clause_around(text, e.start_char, e.end_char)
@@ -241,7 +240,7 @@ def _count_kind(doc: Doc, e: Span) -> str | None:
     if re.search(r"\b(?:years?|months?)\b", e.text, re.I) or re.match(r"^\s*or\s+more\b", after) or \
             re.search(r"\bno\s*$", before, re.I) or re.search(r"\bor\s+more\b", e.text):
         return None
-    if _population(doc, e, before, after):
+    if _population(text, e, before, after):
         return None
     if _PART_OF_COUNTED.search(before) or _NOT_HELD.search(before):
         return None  # ``104 people ... (75 female and 29 male)``, ``rescued 287 victims, including 90 minors``
@@ -264,12 +263,12 @@ def _place(text: str, country: str | None) -> str | None:
     return N.place_code(text) or (country if INTERNAL_PLACE.match(text) else None)
 
 
-def _year(doc: Doc, rels: dict, i: int) -> int | None:
+def _year(ents: list[Span], rels: dict, i: int) -> int | None:
     """The year a figure is anchored to: the nearest of its IN_YEAR dates (``30 cases in 2008, up from 16 in
     2007``)."""
-    ent = doc.ents[i]
-    for child in sorted(rels.get((i, "IN_YEAR"), []), key=lambda c: abs(doc.ents[c].start - ent.end)):
-        m = re.search(r"(19|20)\d\d", doc.ents[child].text)
+    ent = ents[i]
+    for child in sorted(rels.get((i, "IN_YEAR"), []), key=lambda c: abs(ents[c].start - ent.end)):
+        m = re.search(r"(19|20)\d\d", ents[child].text)
         if m:
             return int(m.group())
     return None
@@ -280,18 +279,19 @@ _AGGRAVATED = re.compile(r"\bif\b|\bwhen\b|\bwhere\b|aggravat|\bwith\b|\bin\s+ca
 _AGGRAVATED_AFTER = re.compile(r"^\s*(?:if|when|where|in\s+cases?)\b", re.I)
 
 
-def _aggravated_forms(doc: Doc, ents: list[Span], article: int, linked: list[int]) -> list[int]:
+def _aggravated_forms(p: _Paragraph, article: int, linked: list[int]) -> list[int]:
     """Penalties of the same clause after an article's penalty that state its aggravated forms (``two to eight
     years, with prison from four to 10 years if the victim is under the age of 13``)."""
     if not linked:
         return []
+    doc, ents = p.doc, p.ents
     out, last = [], ents[linked[0]]
     for j in range(linked[0] + 1, len(ents)):
         gap = doc[last.end : ents[j].start].text
         if ents[j].label_ == "ARTICLE" or re.search(r"[;.]\s", gap):
             break
         if ents[j].label_ == "PENALTY" and (_AGGRAVATED.search(gap) or _AGGRAVATED_AFTER.match(
-                doc.text[ents[j].end_char :])):
+                p.text[ents[j].end_char :])):
             out.append(j)
             last = ents[j]
     return out
@@ -341,6 +341,7 @@ class _Paragraph:
     ents: list[Span]
     rels: dict[tuple[int, str], list[int]]
     heads: dict[tuple[int, str], list[int]]
+    text: str  # the doc's text, built once (``Doc.text`` joins every token again on each call)
 
     def sentence(self, e: Span) -> str:
         """The text of the sentence an entity is in (its provenance)."""
@@ -365,9 +366,9 @@ _TREATY_NAME = re.compile(r"(?<![\w'])(?:[A-Z][a-z-]*\s+){1,5}(?:Pact|Convention
 
 def _treaty_before(p: _Paragraph, e: Span) -> list[str]:
     """The treaty an article of ``this agreement`` is of: the last one named before it."""
-    if not _OF_THIS_TREATY.match(p.doc.text[e.end_char :]):
+    if not _OF_THIS_TREATY.match(p.text[e.end_char :]):
         return []
-    return [m.group() for m in _TREATY_NAME.finditer(p.doc.text[: e.start_char])][-1:]
+    return [m.group() for m in _TREATY_NAME.finditer(p.text[: e.start_char])][-1:]
 
 
 def _provision(p: _Paragraph, i: int, e: Span) -> list[Fact]:
@@ -387,7 +388,7 @@ def _provision(p: _Paragraph, i: int, e: Span) -> list[Fact]:
         laws = ["criminal code"]  # an article cited alone is one of the country's criminal code
     linked = p.rels.get((i, "PUNISHABLE_BY"), [])
     pens = [N.parse_penalty(ents[c].text) for c in linked]
-    for c in _aggravated_forms(p.doc, ents, i, linked[:1]):
+    for c in _aggravated_forms(p, i, linked[:1]):
         pen = N.parse_penalty(ents[c].text)
         if pens and pens[0].min_years is None and pen.min_years == pen.max_years:
             pen.min_years = None  # ``up to eight years, or 10 years when the victim is under 13``: up to 10
@@ -398,7 +399,7 @@ def _provision(p: _Paragraph, i: int, e: Span) -> list[Fact]:
                                     "clause": ref.clause if article == ref.article else None,
                                     "min_years": pen.min_years, "max_years": pen.max_years, "fine": pen.fine,
                                     "confiscation": pen.confiscation, "life": pen.life}, 0.8 if pens else 0.6)
-            for article in _articles_of_range(p.doc, e, ref.article)]
+            for article in _articles_of_range(p.text, e, ref.article)]
 
 
 # a range of articles (``Articles 5-7``, ``Articles 156 to 163``): one provision per article in it (GUIDELINES.md)
@@ -407,13 +408,13 @@ _RANGE_TO = re.compile(r"\s*(?:to|through|[-\u2013])\s*(\d+)\b", re.I)
 MAX_RANGE = 20
 
 
-def _articles_of_range(doc: Doc, e: Span, article: str) -> list[str]:
+def _articles_of_range(text: str, e: Span, article: str) -> list[str]:
     """The articles an ARTICLE span stands for: itself, or every article of the range it writes whole; the first
     end of ``Articles 156 to 163`` also stands for those between its ends (the last end is a span of its own)."""
     if m := _RANGE_WHOLE.match(e.text):
         first, last = int(m.group(1)), int(m.group(2))
         return [str(n) for n in range(first, last + 1)] if 0 < last - first <= MAX_RANGE else [article]
-    if re.match(r"articles\s", e.text, re.I) and article.isdigit() and (m := _RANGE_TO.match(doc.text, e.end_char)):
+    if re.match(r"articles\s", e.text, re.I) and article.isdigit() and (m := _RANGE_TO.match(text, e.end_char)):
         last = int(m.group(1))
         if 0 < last - int(article) <= MAX_RANGE:
             return [str(n) for n in range(int(article), last)]
@@ -429,30 +430,29 @@ def _sentence(p: _Paragraph, i: int, e: Span, count: int) -> list[Fact]:
     exploitation = _exploitation(e.text + " " + p.sentence(e))
     return [p.fact("sentence", e, {"offenders": count, "min_years": pen.min_years, "max_years": pen.max_years,
                                    "suspended": pen.suspended, "exploitation": exploitation,
-                                   "year": _year(p.doc, p.rels, i)}, 0.7, p.ents[penalties[0]])]
+                                   "year": _year(p.ents, p.rels, i)}, 0.7, p.ents[penalties[0]])]
 
 
 def _part_of_earlier(p: _Paragraph, i: int, e: Span, count: int, stage: str, year: int | None) -> bool:
     """Whether a count is a part of a larger one at its stage and of its year that a sentence before it in the
     paragraph gave (``Twenty-four trafficking offenders were convicted ... . Twelve sex trafficking offenders were
     given sentences ...``): a part of a group already counted (FACTS.md)."""
-    doc = p.doc
+    text = p.text
     for j, a in enumerate(p.ents[:i]):
         n = N.first_number(a.text) if a.label_ == "CASE_COUNT" else None
-        if n is None or n <= count or _count_kind(doc, a) != "cases" or \
-                not re.search(r"[.;]\s", doc.text[a.end_char : e.start_char]):
+        if n is None or n <= count or _count_kind(text, a) != "cases" or \
+                not re.search(r"[.;]\s", text[a.end_char : e.start_char]):
             continue
-        if _stage(a.text, doc.text[: a.start_char], doc.text[a.end_char :]) == stage and \
-                (year is None or _year(doc, p.rels, j) in (None, year)):
+        if _stage(a.text, text[: a.start_char], text[a.end_char :]) == stage and \
+                (year is None or _year(p.ents, p.rels, j) in (None, year)):
             return True
     return False
 
 
 def _cases(p: _Paragraph, i: int, e: Span, count: int) -> list[Fact]:
     """A count of cases or of offenders, at the stage its words name, unless it is a part of one counted before."""
-    doc = p.doc
-    stage = _stage(e.text, doc.text[: e.start_char], doc.text[e.end_char :])
-    year = _year(doc, p.rels, i)
+    stage = _stage(e.text, p.text[: e.start_char], p.text[e.end_char :])
+    year = _year(p.ents, p.rels, i)
     if stage in _PARTS_OF_STAGES and _part_of_earlier(p, i, e, count, stage, year):
         return []
     return [p.fact("cases", e, {"count": count, "stage": stage,
@@ -473,7 +473,7 @@ def _victims(p: _Paragraph, i: int, e: Span, count: int) -> list[Fact]:
     dest = [N.place_code(p.ents[c].text) for c in p.rels.get((i, "DESTINATION"), [])]
     return [p.fact("victims", e, {"count": count, "gender": gender, "minors": minors,
                                   "origin": (origin or norp or [None])[0], "destination": (dest or [None])[0],
-                                  "exploitation": _exploitation(p.sentence(e)), "year": _year(p.doc, p.rels, i)}, 0.7)]
+                                  "exploitation": _exploitation(p.sentence(e)), "year": _year(p.ents, p.rels, i)}, 0.7)]
 
 
 # what a count builds, by what it counts (``_count_kind``): offenders give a sentence fact and a cases fact
@@ -485,13 +485,13 @@ def _about_trafficking(p: _Paragraph) -> bool:
     about it (a narrative, or a cable tagged KTIP or whose subject names trafficking). Outside those, victims
     are victims of something else (Pan Am 103, a bombing, murders, road accidents in a security report)."""
     cable = p.cable
-    return bool(_TRAFFICKING.search(p.doc.text) or cable.country or "KTIP" in cable.tags
+    return bool(_TRAFFICKING.search(p.text) or cable.country or "KTIP" in cable.tags
                 or _TRAFFICKING.search(cable.subject or ""))
 
 
 def _count(p: _Paragraph, i: int, e: Span) -> list[Fact]:
     """A CASE_COUNT or VICTIM_COUNT: the facts of what it counts."""
-    kind = _count_kind(p.doc, e)
+    kind = _count_kind(p.text, e)
     if kind is None or (kind == "victims" and (e.label_ != "VICTIM_COUNT" or not _about_trafficking(p))):
         return []
     count = N.first_number(e.text)
@@ -508,7 +508,7 @@ def _money(p: _Paragraph, i: int, e: Span) -> list[Fact]:
     sentence = p.sentence(e)
     money = N.parse_money(e.text, p.country)
     if money is None or money.currency is None or not _about_trafficking(p) or WORLDWIDE.search(sentence) or \
-            _not_spent(p.doc, e) or \
+            _not_spent(p.text, e) or \
             (_OTHER_CRIMES.search(sentence) and not _TIP_NAMED.search(sentence)):
         return []
     eq = [N.parse_money(p.ents[c].text) for c in p.rels.get((i, "EQUALS"), [])]
@@ -516,16 +516,16 @@ def _money(p: _Paragraph, i: int, e: Span) -> list[Fact]:
     purpose = re.search(r"\bfor\s+((?:\w+\s){0,4}\w+)", sentence[sentence.find(e.text) + len(e.text):]) \
         if e.text in sentence else None
     return [p.fact("money", e, {"amount": money.amount, "currency": money.currency, "usd": usd,
-                                "year": _year(p.doc, p.rels, i), "purpose": purpose.group(1) if purpose else None},
+                                "year": _year(p.ents, p.rels, i), "purpose": purpose.group(1) if purpose else None},
                    0.7)]
 
 
 def _tier(p: _Paragraph, i: int, e: Span) -> list[Fact]:
     """A TIER the country it is RANKED for (or the document's country) is given, with the one it had."""
-    doc, sentence = p.doc, p.sentence(e)
+    sentence = p.sentence(e)
     tier = N.parse_tier(e.text)
-    clause_before, clause_after = _clause_around(doc.text, e.start_char, e.end_char)
-    rating_line = re.search(r"\btier\s+rating:\s*$", doc.text[: e.start_char], re.I)
+    clause_before, clause_after = _clause_around(p.text, e.start_char, e.end_char)
+    rating_line = re.search(r"\btier\s+rating:\s*$", p.text[: e.start_char], re.I)
     if tier is None or (not rating_line and (_NOT_THE_TIER_BEFORE.search(clause_before)
                                              or _NOT_THE_TIER_AFTER.match(clause_after))):
         return []
@@ -552,14 +552,14 @@ _PEOPLE_MOVED = re.compile(rf"(?<!drug\s)(?<!narcotics\s)traffick\w*\s+(?:in\s+)
 def _route(p: _Paragraph, h: int, c: int, score: float) -> list[Fact]:
     """A ROUTE leg between two places, with the mode of travel its words name."""
     a, b = p.ents[h], p.ents[c]
-    text = p.doc.text[a.end_char : b.start_char].lower()
+    text = p.text[a.end_char : b.start_char].lower()
     mode = "land" if "land" in text else "air" if "air" in text else "sea" if "sea" in text else None
-    sentence = p.sentence(a)
-    if _NOT_PEOPLE.search(sentence) and not _PEOPLE_MOVED.search(sentence):
+    if _NOT_PEOPLE.search(p.text) and _NOT_PEOPLE.search(sentence := p.sentence(a)) and \
+            not _PEOPLE_MOVED.search(sentence):
         return []  # goods, drugs or a bombing's planners: no trafficked people move here
     start_code, end_code = _place(a.text, p.country), _place(b.text, p.country)
     if start_code and start_code == end_code and N.names_country(a.text) and N.names_country(b.text) and \
-            not _INTERNAL.search(p.doc.text):
+            not _INTERNAL.search(p.text):
         return []  # ``a Moldovan woman who came to Turkey and married a Turkish man``: no leg Turkey -> Turkey
     return [p.fact("route", a, {"origin": start_code, "destination": end_code,
                                 "origin_place": a.text, "destination_place": b.text, "mode": mode},
@@ -594,7 +594,7 @@ def facts_from_doc(doc: Doc, cable: Cable, offset: int, default_country: str | N
         rels.setdefault((r.head, r.label), []).append(r.child)
         heads.setdefault((r.child, r.label), []).append(r.head)
     _share_within_article_lists(doc, rels)
-    p = _Paragraph(doc, cable, offset, default_country, list(doc.ents), rels, heads)
+    p = _Paragraph(doc, cable, offset, default_country, list(doc.ents), rels, heads, doc.text)
     out = [f for i, e in enumerate(p.ents) if e.label_ in BUILDERS for f in BUILDERS[e.label_](p, i, e)]
     out += [f for r in doc._.relations if r.label == "ROUTE" for f in _route(p, r.head, r.child, r.score)]
     return out + _routes_to_the_country(p)

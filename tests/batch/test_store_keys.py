@@ -148,7 +148,9 @@ def test_ctrl_c_keeps_finished_batches_and_the_resumed_summary_matches_the_file(
         shutil.copy(p, folder / p.name)
     db, out = tmp_path / "f.sqlite", tmp_path / "f.jsonl"
     cmd = [sys.executable, "-m", "cablefacts", "extract", str(folder), "--db", str(db), "--batch-size", "1"]
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # Ctrl-C reaches the run even where the suite itself was started with SIGINT ignored (a background job)
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.time() + 300
     while time.time() < deadline and proc.poll() is None:
         time.sleep(0.2)

@@ -113,6 +113,8 @@ def currency_of(text: str, country: str | None = None) -> str | None:
 
 
 def _shared(name: str, adjective: str | None, country: str | None) -> str | None:
+    """The code of a name several currencies share: the country its adjective names, else the cable's country
+    (where the name takes it), else the name's default."""
     by_country, default, implicit = SHARED[name]
     named = None
     if adjective:

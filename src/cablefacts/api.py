@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from .facts.assemble import Fact, facts_from_doc, merge_provisions
 from .facts.normalise import first_country
 from .pipeline.gate import is_relevant
 from .pipeline.tokenizer import blank_nlp
+from .places import POSTS
 from .project import Project
 
 
@@ -51,8 +53,10 @@ def load(model: str | Path | None = None) -> Language:
 
 def cable_country(cable: Cable) -> str | None:
     """The country a cable reports on: the one its source states (a narrative's), else the first country its
-    subject names, else its post's."""
-    return cable.country or first_country(cable.subject or "") or first_country(cable.origin or "")
+    subject names, else its post's (the post in its id, ``09QUITO160``, or its origin line)."""
+    post = re.match(r"\d\d([A-Z]+)\d", cable.id or "")
+    return cable.country or first_country(cable.subject or "") or (POSTS.get(post.group(1)) if post else None) \
+        or first_country(cable.origin or "")
 
 
 def extract(cable: str | Cable, nlp: Language | None = None, *, gate: bool = True) -> list[Fact]:

@@ -137,3 +137,43 @@ def country_names() -> dict[str, str]:
             if value:
                 names[value.lower()] = c.alpha_3
     return names
+
+
+# the post of a cable id (``09QUITO160``: QUITO) and the country it is in: where a cable's subject names no
+# country, it reports on its post's (missions to international bodies, Washington and Geneva name none)
+POSTS: dict[str, str] = {
+    "ABIDJAN": "CIV", "ABUDHABI": "ARE", "ABUJA": "NGA", "ACCRA": "GHA", "ADANA": "TUR", "ADDISABABA": "ETH",
+    "AITTAIPEI": "TWN", "ALGIERS": "DZA", "ALMATY": "KAZ", "AMMAN": "JOR", "AMSTERDAM": "NLD", "ANKARA": "TUR",
+    "ASHGABAT": "TKM", "ASMARA": "ERI", "ASTANA": "KAZ", "ASUNCION": "PRY", "ATHENS": "GRC", "BAGHDAD": "IRQ",
+    "BAKU": "AZE", "BAMAKO": "MLI", "BANDARSERIBEGAWAN": "BRN", "BANGKOK": "THA", "BANJUL": "GMB",
+    "BARCELONA": "ESP", "BASRAH": "IRQ", "BEIJING": "CHN", "BEIRUT": "LBN", "BELGRADE": "SRB", "BERLIN": "DEU",
+    "BERN": "CHE", "BISHKEK": "KGZ", "BOGOTA": "COL", "BRASILIA": "BRA", "BRATISLAVA": "SVK",
+    "BRIDGETOWN": "BRB", "BUCHAREST": "ROU", "BUDAPEST": "HUN", "BUENOSAIRES": "ARG", "BUJUMBURA": "BDI",
+    "CAIRO": "EGY", "CALCUTTA": "IND", "CANBERRA": "AUS", "CAPETOWN": "ZAF", "CARACAS": "VEN",
+    "CASABLANCA": "MAR", "CHENNAI": "IND", "CHISINAU": "MDA", "CIUDADJUAREZ": "MEX", "COLOMBO": "LKA",
+    "CONAKRY": "GIN", "COPENHAGEN": "DNK", "CURACAO": "CUW", "DAKAR": "SEN", "DAMASCUS": "SYR",
+    "DARESSALAAM": "TZA", "DHAKA": "BGD", "DJIBOUTI": "DJI", "DOHA": "QAT", "DUBAI": "ARE", "DUBLIN": "IRL",
+    "DUSHANBE": "TJK", "EFTOTRIPOLI": "LBY", "FREETOWN": "SLE", "GABORONE": "BWA", "GUADALAJARA": "MEX",
+    "GUATEMALA": "GTM", "HAMBURG": "DEU", "HANOI": "VNM", "HARARE": "ZWE", "HAVANA": "CUB", "HELSINKI": "FIN",
+    "HERMOSILLO": "MEX", "HOCHIMINHCITY": "VNM", "IRANRPODUBAI": "IRN", "ISLAMABAD": "PAK", "ISTANBUL": "TUR",
+    "JAKARTA": "IDN", "JEDDAH": "SAU", "JERUSALEM": "ISR", "KABUL": "AFG", "KAMPALA": "UGA", "KARACHI": "PAK",
+    "KATHMANDU": "NPL", "KHARTOUM": "SDN", "KIEV": "UKR", "KIGALI": "RWA", "KINSHASA": "COD", "KOLKATA": "IND",
+    "KUALALUMPUR": "MYS", "KUWAIT": "KWT", "KYIV": "UKR", "LAGOS": "NGA", "LAHORE": "PAK", "LAPAZ": "BOL",
+    "LILONGWE": "MWI", "LIMA": "PER", "LISBON": "PRT", "LJUBLJANA": "SVN", "LONDON": "GBR", "LUANDA": "AGO",
+    "LUXEMBOURG": "LUX", "MADRID": "ESP", "MALABO": "GNQ", "MANAGUA": "NIC", "MANAMA": "BHR", "MANILA": "PHL",
+    "MAPUTO": "MOZ", "MBABANE": "SWZ", "MELBOURNE": "AUS", "MEXICO": "MEX", "MILAN": "ITA", "MINSK": "BLR",
+    "MONROVIA": "LBR", "MONTERREY": "MEX", "MONTEVIDEO": "URY", "MONTREAL": "CAN", "MOSCOW": "RUS",
+    "MUMBAI": "IND", "MUNICH": "DEU", "MUSCAT": "OMN", "NAIROBI": "KEN", "NAPLES": "ITA", "NASSAU": "BHS",
+    "NEWDELHI": "IND", "OSLO": "NOR", "OTTAWA": "CAN", "OUAGADOUGOU": "BFA", "PANAMA": "PAN",
+    "PARAMARIBO": "SUR", "PARIS": "FRA", "PESHAWAR": "PAK", "PHNOMPENH": "KHM", "PORTAUPRINCE": "HTI",
+    "PORTLOUIS": "MUS", "PORTOFSPAIN": "TTO", "PRAGUE": "CZE", "PRETORIA": "ZAF",
+    "QUITO": "ECU", "RABAT": "MAR", "RANGOON": "MMR", "RECIFE": "BRA", "REYKJAVIK": "ISL",
+    "RIODEJANEIRO": "BRA", "RIGA": "LVA", "RIYADH": "SAU", "ROME": "ITA", "RPODUBAI": "IRN", "SANAA": "YEM",
+    "SANJOSE": "CRI", "SANSALVADOR": "SLV", "SANTIAGO": "CHL", "SANTODOMINGO": "DOM", "SAOPAULO": "BRA",
+    "SARAJEVO": "BIH", "SEOUL": "KOR", "SHANGHAI": "CHN", "SHENYANG": "CHN", "SINGAPORE": "SGP", "SKOPJE": "MKD",
+    "SOFIA": "BGR", "STOCKHOLM": "SWE", "TALLINN": "EST", "TASHKENT": "UZB", "TBILISI": "GEO",
+    "TEGUCIGALPA": "HND", "TEHRAN": "IRN", "TELAVIV": "ISR", "THEHAGUE": "NLD", "TIJUANA": "MEX", "TOKYO": "JPN",
+    "TRIPOLI": "LBY", "TUNIS": "TUN", "ULAANBAATAR": "MNG", "VALLETTA": "MLT", "VATICAN": "VAT",
+    "VIENNA": "AUT", "VILNIUS": "LTU", "VLADIVOSTOK": "RUS", "WARSAW": "POL", "WELLINGTON": "NZL",
+    "WINDHOEK": "NAM", "YAOUNDE": "CMR", "YEREVAN": "ARM", "ZAGREB": "HRV",
+}

@@ -759,3 +759,32 @@ def test_a_trafficking_document_counts_victims_its_paragraph_does_not_name():
     assert _cable_victims(nlp, text, "PREL UK LY", "SECURITY ENVIRONMENT PROFILE") == set()
     assert _cable_victims(nlp, text, "PHUM KTIP UK", "UK: ANNUAL REPORT") == {50, 3}
     assert _cable_victims(nlp, text, "PHUM UK", "TRAFFICKING IN PERSONS: UPDATE") == {50, 3}
+
+
+# the country a cable reports on: its subject's first country (a possessive too), else its post's
+CABLE_COUNTRIES = [
+    ("COSTA RICA'S 2004 TRAFFICKING IN PERSONS REPORT", "SAN JOSE 000488", "05SANJOSE488.txt", "CRI"),
+    ("ECUADOR\u2019S NEW VISION FOR RELATIONS", "QUITO 000160", "09QUITO160.txt", "ECU"),
+    ("SCENESETTER FOR THE VISIT OF SECRETARY CHERTOFF", "BRASILIA 000823", "08BRASILIA823.txt", "BRA"),
+    ("HUMAN RIGHTS DIALOGUE REBOUNDS", "TRIPOLI 000748", "09TRIPOLI748.txt", "LBY"),
+    ("REPORTING AND COLLECTION NEEDS", "STATE 080163", "09STATE80163.txt", None),
+]
+
+
+@pytest.mark.parametrize("subject,post,name,country", CABLE_COUNTRIES)
+def test_the_country_a_cable_reports_on(subject, post, name, country):
+    from cablefacts.api import cable_country
+    from cablefacts.cable import parse_cable
+
+    text = TELEGRAM.replace("LONDON 002673", post).format(tags="KTIP PHUM", subject=subject, text="Victims were found.")
+    assert cable_country(parse_cable(text, name=name)) == country
+
+
+def test_a_cable_without_a_country_in_its_subject_sends_people_to_its_post():
+    from cablefacts.cable import parse_cable
+
+    text = TELEGRAM.replace("LONDON 002673", "QUITO 000160").format(
+        tags="KTIP PHUM", subject="ANNUAL TRAFFICKING IN PERSONS REPORT",
+        text="Chinese nationals are trafficked to the country for forced labor.")
+    facts = extract(parse_cable(text, name="09QUITO160.txt"), rules_pipeline(), gate=False)
+    assert {(f.fields["origin"], f.fields["destination"]) for f in facts if f.type == "route"} == {("CHN", "ECU")}

@@ -200,7 +200,8 @@ def names_country(text: str) -> bool:
 
 def countries_named(text: str) -> Iterator[str]:
     """The countries (other than the United States) a text names, in order, longest names first."""
-    plain = unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode()  # ``Côte`` -> ``Cote``
+    plain = re.sub(r"(?<=\w)['\u2019][sS]\b", "", text or "")  # ``COSTA RICA'S 2004 ... REPORT``
+    plain = unicodedata.normalize("NFKD", plain).encode("ascii", "ignore").decode()  # ``Côte`` -> ``Cote``
     for words in re.findall(r"[A-Za-z][A-Za-z' -]+", plain):  # ``Guinea-Bissau``, ``Cote d'Ivoire``
         tokens = words.split()
         for n in (3, 2, 1):

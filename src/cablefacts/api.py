@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from spacy.tokens import Doc
 
 from . import pipeline  # noqa: F401  (registers the factories)
 from .cable import Cable, Paragraph, parse_cable
+from .cable.patterns import CABLE_ID
 from .facts.assemble import Fact, facts_from_doc, merge_provisions
 from .facts.normalise import first_country
 from .pipeline.gate import is_relevant
@@ -54,8 +54,8 @@ def load(model: str | Path | None = None) -> Language:
 def cable_country(cable: Cable) -> str | None:
     """The country a cable reports on: the one its source states (a narrative's), else the first country its
     subject names, else its post's (the post in its id, ``09QUITO160``, or its origin line)."""
-    post = re.match(r"\d\d([A-Z]+)\d", cable.id or "")
-    return cable.country or first_country(cable.subject or "") or (POSTS.get(post.group(1)) if post else None) \
+    post = CABLE_ID.match(cable.id or "")
+    return cable.country or first_country(cable.subject or "") or (POSTS.get(post["post"]) if post else None) \
         or first_country(cable.origin or "")
 
 

@@ -129,14 +129,15 @@ class Money:
 def parse_money(text: str, country: str | None = None) -> Money | None:
     """``$45,838`` -> 45838 USD; ``12,920,000 tenge`` -> KZT; ``USD 2 million``; ``4 million Egyptian pounds``;
     a name several currencies share is the one of ``country`` (the cable's) where no adjective says."""
-    t = text.lower().replace("\\$", "$")
+    text = text.replace("\\$", "$")
+    t = text.lower()
     m = re.search(r"\d[\d,]*(?:\.\d+)?(?:\s*(?:hundred|thousand|million|billion|trillion|lakhs?|crores?))?", t)
     amount = parse_number(m.group()) if m else None
     if m is None or amount is None:
         return None
     if short := re.match(r"\s?(k|m|mm|mn|mln|b|bn)\b", t[m.end() :]):  # $300K, $1.5M, $67 M
         amount *= {"k": 1_000, "b": 1_000_000_000, "bn": 1_000_000_000}.get(short.group(1), 1_000_000)
-    return Money(amount, currency_of(text.replace("\\$", "$"), country))
+    return Money(amount, currency_of(text, country))
 
 
 @dataclass

@@ -177,7 +177,7 @@ def _defined_abbreviations(doc: Doc, spans: list[Span]) -> list[Span]:
     text, out = doc.text, []
     for s in spans:
         m = _ABBREVIATION.match(text, s.end_char) if s.label_ == "GPE" else None
-        if m is None or place_code(m.group("abbr")) is None or place_code(m.group("abbr")) != place_code(s.text):
+        if m is None or (code := place_code(m.group("abbr"))) is None or code != place_code(s.text):
             continue
         for use in re.finditer(rf"\b{m.group('abbr')}\b", text):
             span = doc.char_span(use.start(), use.end(), label="GPE")
